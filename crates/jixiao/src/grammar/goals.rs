@@ -1,0 +1,147 @@
+//! The 项目绩效目标 block.
+//!
+//! ```text
+//! goals_block := header_row text_row*
+//! header_row  := '项目绩效目标'? ('项目总目标' text?)? ('年度总体目标' text?)?
+//! text_row    := text | text text          -- until the indicator table starts
+//! ```
+//!
+//! Which goal a text belongs to is decided by position:
+//! - a row with two texts: the first is 项目总目标, the second 年度总体目标;
+//! - a lone text is placed by its tab field, compared with the fields of the
+//!   two labels in the header row: at or right of `年度总体目标` → annual; at or
+//!   left of `项目总目标` → project; strictly between, the nearer label wins,
+//!   and a tie is reported as `ambiguous-goal` and taken as annual;
+//! - when the header row names only one of the labels, texts go to it.
+//!
+//! Texts wrapped over several rows are joined (no space between CJK
+//! characters, one between Latin words).
+
+use crate::diagnostic::Code;
+use crate::model::Goals;
+use crate::text::{join_wrapped, label_key, normalize, Cell};
+use crate::vocab::{goal_label, GoalLabel};
+
+use super::FormCtx;
+
+/// Column state carried between the rows of one block.
+#[derive(Debug, Default)]
+pub(crate) struct GoalsState {
+    project_field: Option<usize>,
+    annual_field: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Project,
+    Annual,
+}
+
+/// Whether a row is the block's header row.
+pub(crate) fn is_header_row(cells: &[Cell<'_>]) -> bool {
+    cells
+        .first()
+        .is_some_and(|c| goal_label(&label_key(c.text)).is_some())
+}
+
+fn append(goals: &mut Goals, which: Which, text: &str) {
+    let slot = match which {
+        Which::Project => &mut goals.project,
+        Which::Annual => &mut goals.annual,
+    };
+    let text = normalize(text);
+    *slot = Some(match slot.take() {
+        Some(before) => join_wrapped(&before, &text),
+        None => text,
+    });
+}
+
+/// Read the header row (labels, and any text that follows a label in it).
+pub(crate) fn read_header_row(
+    ctx: &mut FormCtx<'_, '_>,
+    state: &mut GoalsState,
+    cells: &[Cell<'_>],
+    goals: &mut Goals,
+) {
+    let mut current = None;
+    for cell in cells {
+        match goal_label(&label_key(cell.text)) {
+            Some(GoalLabel::Block) => {}
+            Some(GoalLabel::Project) => {
+                state.project_field = Some(cell.field);
+                current = Some(Which::Project);
+            }
+            Some(GoalLabel::Annual) => {
+                state.annual_field = Some(cell.field);
+                current = Some(Which::Annual);
+            }
+            None => match current {
+                Some(which) => append(goals, which, cell.text),
+                None => ctx.unexpected_cell(cell, "the 项目绩效目标 header"),
+            },
+        }
+    }
+}
+
+/// Read a text row of the block.
+pub(crate) fn read_text_row(
+    ctx: &mut FormCtx<'_, '_>,
+    state: &GoalsState,
+    cells: &[Cell<'_>],
+    goals: &mut Goals,
+) {
+    match cells {
+        [] => {}
+        [only] => {
+            let which = place(ctx, state, only);
+            append(goals, which, only.text);
+        }
+        [first, second, rest @ ..] => {
+            append(goals, Which::Project, first.text);
+            append(goals, Which::Annual, second.text);
+            for cell in rest {
+                ctx.unexpected_cell(cell, "the 项目绩效目标 block");
+            }
+        }
+    }
+}
+
+fn place(ctx: &mut FormCtx<'_, '_>, state: &GoalsState, cell: &Cell<'_>) -> Which {
+    let f = cell.field;
+    match (state.project_field, state.annual_field) {
+        (Some(p), Some(a)) if p < a => {
+            if f >= a {
+                Which::Annual
+            } else if f <= p {
+                Which::Project
+            } else if f - p < a - f {
+                Which::Project
+            } else if a - f < f - p {
+                Which::Annual
+            } else {
+                ctx.diag_cell(
+                    Code::AmbiguousGoal,
+                    format!(
+                        "this goal text sits midway between the 项目总目标 and 年度总体目标 columns; taken as 年度总体目标: {:?}",
+                        crate::grammar::excerpt(cell.text)
+                    ),
+                    cell,
+                );
+                Which::Annual
+            }
+        }
+        (Some(_), None) => Which::Project,
+        (None, Some(_)) => Which::Annual,
+        _ => {
+            ctx.diag_cell(
+                Code::AmbiguousGoal,
+                format!(
+                    "no 项目总目标/年度总体目标 labels say which goal this is; taken as 年度总体目标: {:?}",
+                    crate::grammar::excerpt(cell.text)
+                ),
+                cell,
+            );
+            Which::Annual
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! The 绩效指标 table.
+//!
+//! ```text
+//! table        := heading_row? indicator_row+
+//! heading_row  := '绩效指标'? heading heading+      -- 一级指标 二级指标 三级指标 指标值
+//! indicator_row:= '绩效指标'? level1? level2? name target
+//! level1       := 成本指标 | 产出指标 | 效益指标 | 满意度指标   (and aliases)
+//! level2       := 经济成本指标 | 数量指标 | 质量指标 | … | 服务对象满意度指标
+//!               | '…指标' (an unknown label, when a name and a target follow it)
+//! target       := see target.rs
+//! ```
+//!
+//! Labels are recognised by vocabulary, never by column, because PDF
+//! extraction shifts them (`产出指标` lands in the 二级 column, `质量指标` in
+//! the 一级 column). A blank level is carried down from the rows above (merged
+//! cells); a new level-1 label resets the carried level-2. When no level-1 was
+//! ever written, it is inferred from the level-2's place in the national tree
+//! and an `inferred-level1` note says so.
+
+use crate::diagnostic::Code;
+use crate::model::{Indicator, Level1, Level2, Span};
+use crate::text::{label_key, normalize, Cell, Line};
+use crate::vocab::{is_table_heading, is_table_label, level1, level2};
+
+use super::FormCtx;
+
+/// The levels carried down the table.
+#[derive(Debug, Default)]
+pub(crate) struct TableState {
+    level1: Option<Level1>,
+    level2: Option<Level2>,
+}
+
+/// Whether a row is the table's heading row.
+pub(crate) fn is_heading_row(cells: &[Cell<'_>]) -> bool {
+    let mut headings = 0;
+    for c in cells {
+        let key = label_key(c.text);
+        if is_table_heading(&key) {
+            headings += 1;
+        } else if !is_table_label(&key) {
+            return false;
+        }
+    }
+    headings >= 2
+}
+
+/// Whether a row starts like an indicator row (a block label or a level label).
+pub(crate) fn is_labelled_row(cells: &[Cell<'_>]) -> bool {
+    cells.first().is_some_and(|c| {
+        let key = label_key(c.text);
+        is_table_label(&key) || level1(&key).is_some() || level2(&key).is_some()
+    })
+}
+
+fn unknown_label(key: &str) -> bool {
+    key.ends_with("指标") && key.chars().count() <= 12
+}
+
+/// Read one indicator row. Returns the indicator, or `None` for a label-only
+/// row or an incomplete row (reported).
+pub(crate) fn read_row(
+    ctx: &mut FormCtx<'_, '_>,
+    state: &mut TableState,
+    line: &Line<'_>,
+    cells: &[Cell<'_>],
+) -> Option<Indicator> {
+    let mut rest = cells;
+    if let Some((first, tail)) = rest.split_first() {
+        if is_table_label(&label_key(first.text)) {
+            rest = tail;
+        }
+    }
+    let mut l1: Option<Level1> = None;
+    let mut l2: Option<Level2> = None;
+    while let Some((cell, tail)) = rest.split_first() {
+        let key = label_key(cell.text);
+        if l1.is_none() && l2.is_none() {
+            if let Some(x) = level1(&key) {
+                l1 = Some(x);
+                rest = tail;
+                continue;
+            }
+        }
+        if l2.is_none() {
+            if let Some(y) = level2(&key) {
+                l2 = Some(y);
+                rest = tail;
+                continue;
+            }
+            if l1.is_some() && key == "成本指标" {
+                l2 = Some(Level2::Cost);
+                rest = tail;
+                continue;
+            }
+            if tail.len() >= 2 && unknown_label(&key) {
+                let next_is_l2 = tail
+                    .first()
+                    .is_some_and(|n| level2(&label_key(n.text)).is_some());
+                if l1.is_none() && next_is_l2 {
+                    l1 = Some(Level1::Other(normalize(cell.text)));
+                } else {
+                    l2 = Some(Level2::Other(normalize(cell.text)));
+                }
+                rest = tail;
+                continue;
+            }
+        }
+        break;
+    }
+
+    if let Some(x) = l1 {
+        state.level1 = Some(x);
+        state.level2 = l2;
+    } else if let Some(y) = l2 {
+        if state.level1.is_none() {
+            if let Some(parent) = y.canonical_parent() {
+                ctx.diag_line(
+                    Code::InferredLevel1,
+                    format!("no 一级指标 above {y}; taken as {parent}"),
+                    line,
+                );
+                state.level1 = Some(parent);
+            }
+        }
+        state.level2 = Some(y);
+    }
+
+    match rest {
+        [] => {
+            ctx.diag_line(
+                Code::EmptyLevel,
+                "a label row with no 三级指标 on it".to_owned(),
+                line,
+            );
+            None
+        }
+        [only] => {
+            ctx.diag_line(
+                Code::IncompleteIndicator,
+                format!(
+                    "an indicator row needs a 三级指标 name and a target value; only {:?} is here",
+                    normalize(only.text)
+                ),
+                line,
+            );
+            None
+        }
+        [name, middle @ .., target] => {
+            for cell in middle {
+                ctx.unexpected_cell(cell, "an indicator row");
+            }
+            Some(Indicator {
+                level1: state.level1.clone(),
+                level2: state.level2.clone(),
+                name: normalize(name.text),
+                target: super::target::parse_target(target.text),
+                span: Span {
+                    start_line: line.no,
+                    end_line: line.no,
+                    start_byte: line.start,
+                    end_byte: line.end(),
+                },
+            })
+        }
+    }
+}
