@@ -32,11 +32,13 @@ mod error;
 mod grammar;
 mod model;
 mod render;
+mod rules;
 mod text;
 mod vocab;
 
 pub use diagnostic::{diagnostics_table, Code, Diagnostic, Severity, SourceSpan};
 pub use error::Error;
+pub use rules::{check, CheckOptions, Profile};
 pub use model::{
     Comparison, Date, Document, Form, Funding, Goals, Indicator, Level1, Level2, Project,
     ProjectNature, Span, Target, TargetKind, SCHEMA_VERSION,
