@@ -114,6 +114,8 @@ codes! {
     TextOutsideForm = "text-outside-form", Warning, "Text before the first form that is neither the document title nor part of a form.";
     /// A line inside a form that fits no part of the form.
     UnrecognisedLine = "unrecognised-line", Warning, "A line inside a form that fits none of the form's parts; its text is kept in the message.";
+    /// A page number or footer left by PDF extraction.
+    PageFurniture = "page-furniture", Info, "A page number or page footer (第 3 页 共 30 页) left by PDF extraction; it is skipped.";
     /// A cell in a known row that the row's grammar has no place for.
     UnexpectedCell = "unexpected-cell", Warning, "A cell in a recognised row that the row's grammar has no place for (e.g. a value after a value).";
     /// A field given twice in one form.

@@ -39,6 +39,9 @@ mod vocab;
 pub use diagnostic::{diagnostics_table, Code, Diagnostic, Severity, SourceSpan};
 pub use error::Error;
 pub use rules::{check, CheckOptions, Profile};
+
+/// The exact decimal type of money and target values (re-exported from `rust_decimal`).
+pub use rust_decimal::Decimal;
 pub use model::{
     Comparison, Date, Document, Form, Funding, Goals, Indicator, Level1, Level2, Project,
     ProjectNature, Span, Target, TargetKind, SCHEMA_VERSION,

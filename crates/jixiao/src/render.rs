@@ -86,7 +86,10 @@ fn render_form(out: &mut String, form: &Form) {
                 // A level-2 that goes back to blank needs the level-1 written
                 // again (a written level-1 resets the carried level-2).
                 let reset = ind.level2.is_none() && l2.is_some();
-                (!same1 || reset, !same1 || !same2 || reset)
+                // A legacy level-2 成本指标 reads as a level-1 label unless a
+                // level-1 precedes it on its row.
+                let legacy_cost = ind.level2 == Some(crate::Level2::Cost) && !same2;
+                (!same1 || reset || legacy_cost, !same1 || !same2 || reset)
             }
         };
         let l1 = if show1 {

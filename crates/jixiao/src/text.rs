@@ -227,7 +227,7 @@ mod tests {
         assert_eq!(texts, ["a", "b", "c", "d"]);
         assert_eq!(ls[0].start, 3);
         assert_eq!(ls[1].no, 2);
-        assert_eq!(&input[ls[3].start..ls[3].end()], "d");
+        assert_eq!(&input[ls[3].start..ls[3].end()], "\x0cd");
     }
 
     #[test]

@@ -3,7 +3,16 @@
 //! ```text
 //! form_header := cell{key ends with "绩效目标申报表", not "汇总"}
 //! year_line   := '('? digit{4} ' '* '年度' ')'?          -- a single cell
+//! furniture   := '第' n '页' (sep? '共' n '页')? | '共' n '页' sep? '第' n '页'
+//!              | dash n dash | n '/' n | 'Page' n ('of' n)?  -- a whole line
 //! ```
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case};
+use nom::character::complete::{char, digit1};
+use nom::combinator::{all_consuming, opt};
+use nom::sequence::delimited;
+use nom::{IResult, Parser};
 
 use crate::text::{label_key, Cell};
 use crate::vocab::is_form_header;
@@ -33,6 +42,38 @@ pub(crate) fn year_line(cells: &[Cell<'_>]) -> Option<i32> {
     }
 }
 
+fn page_no(input: &str) -> IResult<&str, &str> {
+    delimited(tag("第"), digit1, tag("页")).parse(input)
+}
+
+fn page_total(input: &str) -> IResult<&str, &str> {
+    delimited(tag("共"), digit1, tag("页")).parse(input)
+}
+
+fn sep(input: &str) -> IResult<&str, Option<char>> {
+    opt(alt((char(','), char('/'), char(';'), char('、')))).parse(input)
+}
+
+fn furniture(input: &str) -> IResult<&str, ()> {
+    let dash = || alt((tag("-"), tag("—"), tag("–")));
+    let (rest, ()) = all_consuming(alt((
+        (page_no, sep, opt(page_total)).map(|_| ()),
+        (page_total, sep, page_no).map(|_| ()),
+        (dash(), digit1, dash()).map(|_| ()),
+        (digit1, char('/'), digit1).map(|_| ()),
+        (tag_no_case("page"), digit1, opt((tag_no_case("of"), digit1))).map(|_| ()),
+    )))
+    .parse(input)?;
+    Ok((rest, ()))
+}
+
+/// Whether a whole line is page furniture: a page number or a page footer
+/// such as `第 3 页 共 30 页`, `- 3 -`, `3/30`, `Page 3 of 30`.
+pub(crate) fn is_page_furniture(line: &str) -> bool {
+    let key = label_key(line);
+    !key.is_empty() && furniture(&key).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,6 +93,16 @@ mod tests {
         );
         assert_eq!(form_header(&row("上海市静安区 2026 年度项目绩效目标汇总表")), None);
         assert_eq!(form_header(&row("财政项目支出绩效目标申报表\t多余")), None);
+    }
+
+    #[test]
+    fn page_furniture() {
+        for s in ["第 3 页 共 30 页", "第3页/共30页", "第 3 页", "共 30 页 第 3 页", "- 3 -", "— 12 —", "3 / 30", "Page 3 of 30", "\u{c}第 1 页"] {
+            assert!(is_page_furniture(s), "{s:?}");
+        }
+        for s in ["第三页", "3", "页", "2026", "第 3 页 的 内容", "≥95.00(%)"] {
+            assert!(!is_page_furniture(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -107,6 +107,15 @@ impl<'a> FormCtx<'a, '_> {
         );
     }
 
+    /// A page number or footer line.
+    fn furniture(&mut self, line: &Line<'_>) {
+        self.diag_line(
+            Code::PageFurniture,
+            format!("page furniture skipped: {:?}", excerpt(line.text)),
+            line,
+        );
+    }
+
     /// A line that fits nowhere; consecutive ones are reported together.
     fn unrecognised(&mut self, code: Code, line: &Line<'_>, what: &str) {
         if let Some(last) = self.diags.last_mut() {
@@ -160,6 +169,10 @@ pub(crate) fn parse_document(input: &str) -> Document {
     };
     let mut title_taken = segments.is_empty();
     for line in preamble.iter().filter(|l| !l.is_blank()) {
+        if header::is_page_furniture(line.text) {
+            pre.furniture(line);
+            continue;
+        }
         let cells = text::cells(line);
         if !title_taken && cells.len() == 1 {
             doc.title = Some(text::normalize(cells[0].text));
@@ -306,6 +319,10 @@ fn parse_form(lines: &[Line<'_>], start: usize, end: usize, index: usize) -> (Fo
 
     for line in &lines[start..end] {
         if line.is_blank() {
+            continue;
+        }
+        if header::is_page_furniture(line.text) {
+            ctx.furniture(line);
             continue;
         }
         first_line.get_or_insert(*line);

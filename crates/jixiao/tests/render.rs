@@ -1,0 +1,222 @@
+//! The canonical renderer: `parse(render(doc))` reads back the same model.
+
+mod common;
+
+use common::{forms, unspanned};
+use jixiao::{
+    Comparison, Date, Decimal, Document, Form, Funding, Goals, Indicator, Level1, Level2, Project,
+    Span, Target,
+};
+use proptest::prelude::*;
+
+#[test]
+fn sample_round_trips() {
+    let doc = jixiao::parse(jixiao::SAMPLE);
+    let text = jixiao::render(&doc);
+    let again = jixiao::parse(&text);
+    assert_eq!(forms(&again), forms(&doc));
+    assert_eq!(again.title, doc.title);
+    assert!(again.diagnostics.is_empty(), "{:#?}", again.diagnostics);
+    // Rendering is a fixed point after one round.
+    assert_eq!(jixiao::render(&again), text);
+}
+
+#[test]
+fn rendered_form_looks_like_the_sample() {
+    let doc = jixiao::parse(jixiao::SAMPLE);
+    let text = jixiao::render(&doc);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "上海市静安区人力资源和社会保障局 2026 年度项目绩效目标汇总表");
+    assert_eq!(lines[2], "财政项目支出绩效目标申报表\t\t\t\t\t");
+    assert_eq!(lines[3], "(2026 年度)\t\t\t\t\t");
+    assert_eq!(
+        lines[4],
+        "项目名称\t残疾人就业保障金\t项目性质\t经常性项目\t项目类别\t其他人员类"
+    );
+    assert_eq!(lines[7], "项目资金(元)\t项目资金总额:\t\t年度资金申请总额:\t109026.00\t");
+    // Carried levels are left blank, as in the sample.
+    assert!(lines.contains(&"\t\t质量指标\t全额缴纳保障金年缴纳额\t=100.00(%)\t"));
+}
+
+// ---- generated models ----
+
+fn cjk(min: usize, max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            8 => (0x4e00u32..0x9fa5).prop_map(|c| char::from_u32(c).unwrap()),
+            1 => prop::sample::select(vec!['、', '，', '（', '）', '《', '》', '“', '”', '-', '/']),
+        ],
+        min..=max,
+    )
+    .prop_map(|v| v.into_iter().collect())
+}
+
+/// Free text: CJK runs with the odd Latin word or number, single spaces.
+fn free_text() -> impl Strategy<Value = String> {
+    (
+        cjk(1, 12),
+        prop::collection::vec(
+            prop_oneof![cjk(1, 10), "[a-z]{1,6}", "[0-9]{1,4}%?"],
+            0..4,
+        ),
+    )
+        .prop_map(|(head, rest)| {
+            let mut s = head;
+            for part in rest {
+                s.push(' ');
+                s.push_str(&part);
+            }
+            s
+        })
+}
+
+fn name(suffix: &'static [&'static str]) -> impl Strategy<Value = String> {
+    (cjk(1, 10), prop::sample::select(suffix)).prop_map(|(a, b)| a + b)
+}
+
+fn decimal() -> impl Strategy<Value = Decimal> {
+    (0i64..1_000_000_000_000, 0u32..=4).prop_map(|(m, s)| Decimal::new(m, s))
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (2000i32..2100, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
+}
+
+fn level1() -> impl Strategy<Value = Level1> {
+    prop::sample::select(vec![
+        Level1::Cost,
+        Level1::Output,
+        Level1::Benefit,
+        Level1::Satisfaction,
+        Level1::Other("投入指标".into()),
+    ])
+}
+
+fn level2() -> impl Strategy<Value = Option<Level2>> {
+    prop::option::of(prop_oneof![
+        prop::sample::select(vec![
+            Level2::EconomicCost,
+            Level2::SocialCost,
+            Level2::EcoEnvironmentalCost,
+            Level2::Quantity,
+            Level2::Quality,
+            Level2::Timeliness,
+            Level2::EconomicBenefit,
+            Level2::SocialBenefit,
+            Level2::EcologicalBenefit,
+            Level2::SustainableImpact,
+            Level2::ServiceSatisfaction,
+            Level2::Cost,
+        ]),
+        cjk(1, 6).prop_map(|s| Level2::Other(s + "指标")),
+    ])
+}
+
+fn target() -> impl Strategy<Value = Target> {
+    prop_oneof![
+        (
+            prop::sample::select(vec!["≥", "≤", "=", ">", "<"]),
+            decimal(),
+            prop::sample::select(vec!["%", "元", "元/人/天", "人次", "个"]),
+        )
+            .prop_map(|(op, v, u)| Target::parse(&format!("{op}{v}({u})"))),
+        prop::sample::select(vec!["及时", "按实", "安全送达目的地", "改善或提升程度明显"])
+            .prop_map(Target::parse),
+        cjk(1, 12).prop_map(|s| Target::parse(&s)),
+    ]
+}
+
+fn indicator() -> impl Strategy<Value = Indicator> {
+    (level1(), level2(), name(&["率", "数", "性", "情况", "次数"]), target()).prop_map(
+        |(l1, l2, name, target)| Indicator {
+            level1: Some(l1),
+            level2: l2,
+            name,
+            target,
+            span: Span { start_line: 0, end_line: 0, start_byte: 0, end_byte: 0 },
+        },
+    )
+}
+
+fn form() -> impl Strategy<Value = Form> {
+    let project = (
+        name(&["经费", "补贴", "专项", "资金"]),
+        prop::option::of(prop::sample::select(vec!["经常性项目", "阶段性项目", "一次性项目"])),
+        prop::option::of(prop::sample::select(vec!["特定目标类", "其他运转类", "其他人员类"])),
+        prop::option::of(name(&["局", "局(汇总)", "委员会"])),
+        prop::option::of(name(&["局", "中心"])),
+        prop::option::of(date()),
+        prop::option::of(date()),
+    )
+        .prop_map(|(n, nat, cat, dep, imp, s, e)| Project {
+            name: Some(n),
+            nature: nat.map(str::to_owned),
+            category: cat.map(str::to_owned),
+            department: dep,
+            implementer: imp,
+            start_date: s,
+            end_date: e,
+        });
+    let funding = (
+        prop::option::of(prop::sample::select(vec!["元", "万元"])),
+        prop::collection::vec(prop::option::of(decimal()), 7),
+    )
+        .prop_map(|(unit, a)| Funding {
+            unit: unit.map(str::to_owned),
+            project_total: a[0],
+            project_fiscal: a[1],
+            project_other: a[2],
+            annual_total: a[3],
+            annual_appropriation: a[4],
+            annual_carryover: a[5],
+            annual_other: a[6],
+        });
+    let goals = (prop::option::of(free_text()), prop::option::of(free_text()))
+        .prop_map(|(project, annual)| Goals { project, annual });
+    (
+        prop::option::of(2000i32..2100),
+        project,
+        funding,
+        goals,
+        prop::collection::vec(indicator(), 0..9),
+    )
+        .prop_map(|(year, mut project, funding, goals, indicators)| {
+            if year.is_none() {
+                // Without a year line the year is inferred from the start date.
+                project.start_date = None;
+            }
+            Form {
+                year,
+                project,
+                funding,
+                goals,
+                indicators,
+                span: Span { start_line: 0, end_line: 0, start_byte: 0, end_byte: 0 },
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn generated_documents_round_trip(
+        title in prop::option::of(cjk(2, 20).prop_map(|s| s + "汇总表")),
+        forms_in in prop::collection::vec(form(), 1..5),
+    ) {
+        let doc = Document { title, forms: forms_in, ..Document::default() };
+        let text = jixiao::render(&doc);
+        let back = jixiao::parse(&text);
+        prop_assert!(!back.has_errors(), "{:#?}\n{}", back.diagnostics, text);
+        prop_assert_eq!(&back.title, &doc.title);
+        let want: Vec<Form> = doc.forms.iter().map(unspanned).collect();
+        prop_assert_eq!(forms(&back), want, "{}", text);
+    }
+
+    #[test]
+    fn comparisons_survive_rendering(op in prop::sample::select(vec![Comparison::Ge, Comparison::Le, Comparison::Eq]), v in decimal()) {
+        let t = Target::parse(&format!("{}{v}(元)", op.symbol()));
+        prop_assert_eq!(t.cmp, Some(op));
+        prop_assert_eq!(t.value, Some(v));
+    }
+}

@@ -1,0 +1,56 @@
+//! Every emitted JSON document validates against the committed JSON Schema.
+
+mod common;
+
+use common::{join, sample_lines};
+use proptest::prelude::*;
+
+fn validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(jixiao::SCHEMA_JSON).unwrap();
+    jsonschema::validator_for(&schema).expect("the schema compiles")
+}
+
+fn assert_valid(v: &jsonschema::Validator, doc: &jixiao::Document) {
+    let value: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+    let errors: Vec<String> = v.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path)).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn sample_document_is_valid() {
+    assert_valid(&validator(), &jixiao::parse(jixiao::SAMPLE));
+}
+
+#[test]
+fn documents_with_diagnostics_are_valid() {
+    let v = validator();
+    for text in ["", "hello", "财政项目支出绩效目标申报表\n项目名称\t甲\t项目名称\t乙\n计划开始日期\t2026-13-01"] {
+        assert_valid(&v, &jixiao::parse(text));
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_the_contract_forbids() {
+    let v = validator();
+    let mut value: serde_json::Value = serde_json::from_str(&jixiao::parse(jixiao::SAMPLE).to_json()).unwrap();
+    assert!(v.is_valid(&value));
+    // A number where a decimal string belongs.
+    value["forms"][0]["funding"]["annual_total"] = serde_json::json!(109026.0);
+    assert!(!v.is_valid(&value));
+    value["forms"][0]["funding"]["annual_total"] = serde_json::json!("109026.00");
+    // A qualitative target with a value.
+    value["forms"][0]["indicators"][0]["target"]["value"] = serde_json::json!("1");
+    assert!(!v.is_valid(&value));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn damaged_samples_stay_valid(cut in 0usize..570, garbage in "\\PC{0,20}", at in 0usize..570) {
+        let mut lines = sample_lines();
+        lines.truncate(cut.max(1));
+        let at = at.min(lines.len());
+        lines.insert(at, garbage);
+        assert_valid(&validator(), &jixiao::parse(&join(&lines)));
+    }
+}
