@@ -250,26 +250,57 @@ fn quick_kind(cells: &[Cell<'_>]) -> Quick {
     }
 }
 
-fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
-    let mut segs: Vec<Segment> = Vec::new();
-    // State of the open segment: does it hold anything beyond header/year
-    // lines, and has it a 项目名称 row?
-    let mut body = false;
-    let mut has_name = false;
-    for (i, line) in lines.iter().enumerate() {
+/// Decides, line by line, where a new form starts. Shared by the whole-text
+/// parser and the streaming reader so that both cut forms identically.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Segmenter {
+    /// A form is open.
+    open: bool,
+    /// The open form holds something beyond its header/year lines.
+    body: bool,
+    /// The open form has a 项目名称 row.
+    has_name: bool,
+}
+
+impl Segmenter {
+    /// Feed the next line; `true` when this line starts a new form.
+    /// Blank lines never start a form.
+    pub(crate) fn starts_form(&mut self, line: &Line<'_>) -> bool {
         if line.is_blank() {
-            continue;
+            return false;
         }
         let cells = text::cells(line);
         let kind = quick_kind(&cells);
-        let open = !segs.is_empty();
         let start_new = match kind {
             Quick::Header => true,
-            Quick::Year => !open || body,
-            Quick::Name => !open || has_name,
+            Quick::Year => !self.open || self.body,
+            Quick::Name => !self.open || self.has_name,
             Quick::Other => false,
         };
         if start_new {
+            self.open = true;
+            self.body = false;
+            self.has_name = false;
+        }
+        if self.open {
+            match kind {
+                Quick::Header | Quick::Year => {}
+                Quick::Name => {
+                    self.has_name = true;
+                    self.body = true;
+                }
+                Quick::Other => self.body = true,
+            }
+        }
+        start_new
+    }
+}
+
+fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
+    let mut segs: Vec<Segment> = Vec::new();
+    let mut segmenter = Segmenter::default();
+    for (i, line) in lines.iter().enumerate() {
+        if segmenter.starts_form(line) {
             if let Some(last) = segs.last_mut() {
                 last.end = i;
             }
@@ -277,19 +308,6 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
                 start: i,
                 end: lines.len(),
             });
-            body = false;
-            has_name = false;
-        }
-        if segs.is_empty() {
-            continue;
-        }
-        match kind {
-            Quick::Header | Quick::Year => {}
-            Quick::Name => {
-                has_name = true;
-                body = true;
-            }
-            Quick::Other => body = true,
         }
     }
     segs
