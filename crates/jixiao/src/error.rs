@@ -1,5 +1,7 @@
 //! The error type of the strict entry points.
 
+use std::fmt::Write as _;
+
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Document;
 
@@ -41,7 +43,7 @@ impl Error {
             .collect();
         let mut report = errors.first().map(|d| d.render(source)).unwrap_or_default();
         if errors.len() > 1 {
-            report.push_str(&format!("\n({} more errors)", errors.len() - 1));
+            let _ = write!(report, "\n({} more errors)", errors.len() - 1);
         }
         Error::Invalid {
             errors,

@@ -9,7 +9,9 @@
 //! Which goal a text belongs to is decided by position:
 //! - a row with two texts: the first is 项目总目标, the second 年度总体目标;
 //! - a lone text is placed by its tab field, compared with the fields of the
-//!   two labels in the header row: at or right of `年度总体目标` → annual; at or
+//!   two labels in the header row (when the text row has fewer fields than the
+//!   header row — a copy-paste drops the cells a merged cell covers — fields
+//!   are aligned from the right): at or right of `年度总体目标` → annual; at or
 //!   left of `项目总目标` → project; strictly between, the nearer label wins,
 //!   and a tie is reported as `ambiguous-goal` and taken as annual;
 //! - when the header row names only one of the labels, texts go to it.
@@ -19,7 +21,7 @@
 
 use crate::diagnostic::Code;
 use crate::model::Goals;
-use crate::text::{join_wrapped, label_key, normalize, Cell};
+use crate::text::{join_wrapped, label_key, normalize, Cell, Line};
 use crate::vocab::{goal_label, GoalLabel};
 
 use super::FormCtx;
@@ -29,6 +31,12 @@ use super::FormCtx;
 pub(crate) struct GoalsState {
     project_field: Option<usize>,
     annual_field: Option<usize>,
+    header_fields: usize,
+}
+
+/// The number of tab-separated fields on a line.
+fn field_count(line: &Line<'_>) -> usize {
+    line.text.split('\t').count()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,9 +68,11 @@ fn append(goals: &mut Goals, which: Which, text: &str) {
 pub(crate) fn read_header_row(
     ctx: &mut FormCtx<'_, '_>,
     state: &mut GoalsState,
+    line: &Line<'_>,
     cells: &[Cell<'_>],
     goals: &mut Goals,
 ) {
+    state.header_fields = field_count(line);
     let mut current = None;
     for cell in cells {
         match goal_label(&label_key(cell.text)) {
@@ -87,13 +97,15 @@ pub(crate) fn read_header_row(
 pub(crate) fn read_text_row(
     ctx: &mut FormCtx<'_, '_>,
     state: &GoalsState,
+    line: &Line<'_>,
     cells: &[Cell<'_>],
     goals: &mut Goals,
 ) {
     match cells {
         [] => {}
         [only] => {
-            let which = place(ctx, state, only);
+            let shift = state.header_fields.saturating_sub(field_count(line));
+            let which = place(ctx, state, only, only.field + shift);
             append(goals, which, only.text);
         }
         [first, second, rest @ ..] => {
@@ -106,15 +118,12 @@ pub(crate) fn read_text_row(
     }
 }
 
-fn place(ctx: &mut FormCtx<'_, '_>, state: &GoalsState, cell: &Cell<'_>) -> Which {
-    let f = cell.field;
+fn place(ctx: &mut FormCtx<'_, '_>, state: &GoalsState, cell: &Cell<'_>, f: usize) -> Which {
     match (state.project_field, state.annual_field) {
         (Some(p), Some(a)) if p < a => {
             if f >= a {
                 Which::Annual
-            } else if f <= p {
-                Which::Project
-            } else if f - p < a - f {
+            } else if f <= p || f - p < a - f {
                 Which::Project
             } else if a - f < f - p {
                 Which::Annual

@@ -17,9 +17,15 @@ use nom::{IResult, Parser};
 use crate::text::{label_key, Cell};
 use crate::vocab::is_form_header;
 
-/// Whether a row is a form's title row (`财政项目支出绩效目标申报表`), with the
-/// year when the title carries one (`2026年度财政项目支出绩效目标申报表`).
-pub(crate) fn form_header(cells: &[Cell<'_>]) -> Option<Option<i32>> {
+/// A form's title row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FormHeader {
+    /// The year, when the title carries one (`2026年度财政项目支出绩效目标申报表`).
+    pub year: Option<i32>,
+}
+
+/// Whether a row is a form's title row (`财政项目支出绩效目标申报表`).
+pub(crate) fn form_header(cells: &[Cell<'_>]) -> Option<FormHeader> {
     let [first, rest @ ..] = cells else {
         return None;
     };
@@ -31,7 +37,7 @@ pub(crate) fn form_header(cells: &[Cell<'_>]) -> Option<Option<i32>> {
         .find("年度")
         .and_then(|i| key[..i].chars().rev().take(4).collect::<String>().chars().rev().collect::<String>().parse().ok())
         .filter(|y: &i32| (1000..=9999).contains(y));
-    Some(year)
+    Some(FormHeader { year })
 }
 
 /// The year of a `(2026 年度)` row.
@@ -86,11 +92,9 @@ mod tests {
 
     #[test]
     fn header_rows() {
-        assert_eq!(form_header(&row("财政项目支出绩效目标申报表\t\t\t")), Some(None));
-        assert_eq!(
-            form_header(&row("2026年度财政项目支出绩效目标申报表")),
-            Some(Some(2026))
-        );
+        let year = |s: &str| form_header(&row(s)).map(|h| h.year);
+        assert_eq!(year("财政项目支出绩效目标申报表\t\t\t"), Some(None));
+        assert_eq!(year("2026年度财政项目支出绩效目标申报表"), Some(Some(2026)));
         assert_eq!(form_header(&row("上海市静安区 2026 年度项目绩效目标汇总表")), None);
         assert_eq!(form_header(&row("财政项目支出绩效目标申报表\t多余")), None);
     }

@@ -29,6 +29,8 @@ pub(crate) mod project;
 pub(crate) mod target;
 pub(crate) mod value;
 
+use std::fmt::Write as _;
+
 use crate::diagnostic::{Code, Diagnostic, SourceSpan};
 use crate::model::{Document, Form, Funding, Goals, Project, Span, SCHEMA_VERSION};
 use crate::text::{self, Cell, Line};
@@ -131,7 +133,7 @@ impl<'a> FormCtx<'a, '_> {
                         if let Some(i) = last.message.find(" (and ") {
                             last.message.truncate(i);
                         }
-                        last.message.push_str(&format!(" (and {} more lines)", n - 1));
+                        let _ = write!(last.message, " (and {} more lines)", n - 1);
                         return;
                     }
                 }
@@ -313,7 +315,12 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
     segs
 }
 
-fn parse_form(lines: &[Line<'_>], start: usize, end: usize, index: usize) -> (Form, Vec<Diagnostic>) {
+pub(crate) fn parse_form(
+    lines: &[Line<'_>],
+    start: usize,
+    end: usize,
+    index: usize,
+) -> (Form, Vec<Diagnostic>) {
     let mut ctx = FormCtx {
         lines,
         form: Some(index),
@@ -347,9 +354,9 @@ fn parse_form(lines: &[Line<'_>], start: usize, end: usize, index: usize) -> (Fo
         last_line = Some(*line);
         let cells = text::cells(line);
 
-        if let Some(y) = header::form_header(&cells) {
+        if let Some(h) = header::form_header(&cells) {
             if section == Section::Header && !seen_project && year.is_none() {
-                year = y;
+                year = h.year;
             } else {
                 ctx.unrecognised(Code::UnrecognisedLine, line, "a second form title inside a form");
             }
@@ -396,7 +403,7 @@ fn parse_form(lines: &[Line<'_>], start: usize, end: usize, index: usize) -> (Fo
         if goals::is_header_row(&cells) {
             section = Section::Goals;
             seen_goals = true;
-            goals::read_header_row(&mut ctx, &mut goals_state, &cells, &mut goals);
+            goals::read_header_row(&mut ctx, &mut goals_state, line, &cells, &mut goals);
             continue;
         }
         if indicators::is_heading_row(&cells) {
@@ -413,7 +420,9 @@ fn parse_form(lines: &[Line<'_>], start: usize, end: usize, index: usize) -> (Fo
             continue;
         }
         match section {
-            Section::Goals => goals::read_text_row(&mut ctx, &goals_state, &cells, &mut goals),
+            Section::Goals => {
+                goals::read_text_row(&mut ctx, &goals_state, line, &cells, &mut goals);
+            }
             Section::Table => {
                 if let Some(ind) = indicators::read_row(&mut ctx, &mut table_state, line, &cells) {
                     indicators.push(ind);
