@@ -1,0 +1,190 @@
+//! # jixiao-wasm
+//!
+//! The WebAssembly face of [`jixiao`]: `parse`, `check`, `render`, `toCsv`
+//! and `version`, exported to JavaScript with wasm-bindgen. This crate only
+//! converts; the grammar and the rules live in the core crate.
+//!
+//! ## How values cross the boundary
+//!
+//! Documents and diagnostics are serialised with `serde_json` — the same
+//! serializer as `Document::to_json` and the CLI — and turned into plain
+//! objects with the engine's `JSON.parse`. So the object JavaScript gets is by
+//! construction the v1 contract (`docs/contract-v1.md`), `null`s and decimal
+//! strings included; `serde_json` is linked by the core anyway, so this adds
+//! no code, and one `JSON.parse` of a string is cheaper than building the
+//! object field by field across the boundary (what `serde-wasm-bindgen` does).
+//! Values coming in (`check(doc)`, `render(doc)`, options) go the other way
+//! with `JSON.stringify`.
+//!
+//! ## Types
+//!
+//! The contract's TypeScript types (`Document`, `Form`, `Diagnostic` …) are
+//! generated from the core's JSON Schema by `scripts/gen-contract-types.mjs`
+//! into `src/contract.d.ts`, which is embedded below; a node test fails when
+//! the file and the schema drift apart, and another validates the objects
+//! `parse` returns against that schema. The binding's own types
+//! ([`options::ParseOptions`], [`options::CheckOptions`],
+//! [`options::ErrorFields`]) are derived from their Rust structs by `tsify`.
+
+#![forbid(unsafe_code)]
+
+pub mod csv;
+pub mod options;
+
+use js_sys::{Error as JsError, Object, Uint8Array, JSON};
+use wasm_bindgen::prelude::*;
+
+use crate::options::{
+    CheckOptions, ErrorFields, ParseOptions, INVALID_DOCUMENT, INVALID_INPUT, INVALID_OPTIONS,
+};
+
+#[wasm_bindgen(typescript_custom_section)]
+const CONTRACT_TYPES: &str = include_str!("contract.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_TYPE: &str = r#"
+/** What `parse`, `check`, `render` and `toCsv` throw: an `Error` whose `name` is `"JixiaoError"`. */
+export type JixiaoError = Error & ErrorFields;
+"#;
+
+/// Parse form text into a v1 document.
+///
+/// `input` is a string, or a `Uint8Array` of UTF-8 bytes (a BOM is allowed;
+/// bytes that are not UTF-8 throw `invalid-utf8`). Lenient by default: every
+/// readable form plus diagnostics. With `{ strict: true }` it throws a
+/// `JixiaoError` when any diagnostic is an error.
+#[wasm_bindgen(js_name = parse, unchecked_return_type = "Document")]
+pub fn parse(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<Object>,
+) -> Result<JsValue, JsValue> {
+    let options: ParseOptions = read_options(options)?;
+    let doc = if let Some(text) = input.as_string() {
+        if options.strict {
+            jixiao::parse_strict(&text).map_err(|e| throw(&ErrorFields::from_core(e, None)))?
+        } else {
+            jixiao::parse(&text)
+        }
+    } else if input.is_instance_of::<Uint8Array>() {
+        let bytes = Uint8Array::from(input).to_vec();
+        let doc = jixiao::parse_bytes(&bytes)
+            .map_err(|e| throw(&ErrorFields::from_core(e, Some(&bytes))))?;
+        if options.strict && doc.has_errors() {
+            // Re-run the strict path on the (now known valid) text for its error.
+            let text = String::from_utf8_lossy(&bytes);
+            if let Err(e) = jixiao::parse_strict(&text) {
+                return Err(throw(&ErrorFields::from_core(e, None)));
+            }
+        }
+        doc
+    } else {
+        return Err(throw(&ErrorFields::binding(
+            INVALID_INPUT,
+            "parse() takes a string or a Uint8Array",
+        )));
+    };
+    to_js(&doc)
+}
+
+/// Check a document against the validation rules; returns the findings.
+///
+/// `input` is a document from `parse` or a text (parsed leniently first).
+/// The findings do not include the parse diagnostics, which are already in
+/// the document's `diagnostics`.
+#[wasm_bindgen(js_name = check, unchecked_return_type = "Diagnostic[]")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "Document | string")] input: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions | null")] options: Option<Object>,
+) -> Result<JsValue, JsValue> {
+    let options: CheckOptions = read_options(options)?;
+    let core = options
+        .to_core()
+        .map_err(|msg| throw(&ErrorFields::binding(INVALID_OPTIONS, msg)))?;
+    let doc = match input.as_string() {
+        Some(text) => jixiao::parse(&text),
+        None => from_js(input)?,
+    };
+    to_js(&jixiao::check(&doc, &core))
+}
+
+/// Render a document back to form text (the sample's tab-separated layout).
+#[wasm_bindgen(js_name = render)]
+pub fn render(
+    #[wasm_bindgen(unchecked_param_type = "Document")] doc: &JsValue,
+) -> Result<String, JsValue> {
+    Ok(jixiao::render(&from_js(doc)?))
+}
+
+/// The document as a long CSV table: one row per indicator, each with its
+/// form's project and funding columns; decimals exactly as in the document.
+#[wasm_bindgen(js_name = toCsv)]
+pub fn to_csv(
+    #[wasm_bindgen(unchecked_param_type = "Document")] doc: &JsValue,
+) -> Result<String, JsValue> {
+    Ok(csv::to_csv(&from_js(doc)?))
+}
+
+/// The library version (`0.1.0`).
+#[wasm_bindgen(js_name = version)]
+#[must_use]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    // Serialising the model cannot fail (every map key is a string).
+    let json =
+        serde_json::to_string(value).map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
+    JSON::parse(&json)
+}
+
+fn from_js(value: &JsValue) -> Result<jixiao::Document, JsValue> {
+    let json = stringify(value).map_err(|()| {
+        throw(&ErrorFields::binding(
+            INVALID_DOCUMENT,
+            "expected a document object from parse()",
+        ))
+    })?;
+    jixiao::Document::from_json(&json).map_err(|e| {
+        throw(&ErrorFields::binding(
+            INVALID_DOCUMENT,
+            format!("not a v1 document: {e}"),
+        ))
+    })
+}
+
+fn read_options<T: serde::de::DeserializeOwned + Default>(
+    options: Option<Object>,
+) -> Result<T, JsValue> {
+    let Some(options) = options else {
+        return Ok(T::default());
+    };
+    let json = stringify(&options).map_err(|()| {
+        throw(&ErrorFields::binding(
+            INVALID_OPTIONS,
+            "options must be an object",
+        ))
+    })?;
+    serde_json::from_str(&json)
+        .map_err(|e| throw(&ErrorFields::binding(INVALID_OPTIONS, e.to_string())))
+}
+
+fn stringify(value: &JsValue) -> Result<String, ()> {
+    if !value.is_object() {
+        return Err(());
+    }
+    JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or(())
+}
+
+/// A JavaScript `Error` named `JixiaoError` carrying the fields as properties.
+fn throw(fields: &ErrorFields) -> JsValue {
+    let err = JsError::new(&fields.message);
+    err.set_name("JixiaoError");
+    if let Ok(props) = to_js(fields).and_then(JsCast::dyn_into::<Object>) {
+        Object::assign(&err, &props);
+    }
+    err.into()
+}

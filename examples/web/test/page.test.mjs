@@ -1,0 +1,118 @@
+// Browser test of the page: Debian's Chromium driven by playwright-core (no
+// browser download), the page served from this folder by serve.mjs.
+// Screenshots go to artifacts/web/ at the repository root (gitignored).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../serve.mjs';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const artifacts = `${root}artifacts/web`;
+const fixture = (name) => readFileSync(`${root}crates/jixiao/fixtures/${name}`, 'utf8');
+
+let server;
+let browser;
+let page;
+const problems = [];
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  server = await serve();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('the parser loads in a Web Worker, with application/wasm', async () => {
+  assert.equal(page.workers().length, 1);
+  const type = await page.evaluate(async () => (await fetch('pkg/jixiao_wasm_bg.wasm')).headers.get('content-type'));
+  assert.equal(type, 'application/wasm');
+  assert.match(await page.textContent('#version'), /^jixiao-wasm \d+\.\d+\.\d+/);
+});
+
+test('the sample: 30 forms, 177 indicators, 499,010,781.00 元, chart and tables', async () => {
+  await page.click('#load-sample');
+  await page.waitForFunction(() => document.querySelector('#form-count').textContent === '30');
+  assert.equal(await page.textContent('#indicator-count'), '177');
+  assert.equal(await page.textContent('#total'), '499,010,781.00 元');
+  assert.equal(await page.locator('#chart svg .bar').count(), 30);
+  assert.equal(await page.locator('details.form').count(), 30);
+  const categories = await page.locator('#categories tbody tr').count();
+  assert.ok(categories >= 2, `per-category rows: ${categories}`);
+  // The third form as a table: 党建经费, 200,000.00 元, first indicator ≤130.00(元/人/天).
+  const form = page.locator('#form-2');
+  assert.match(await form.locator('summary').textContent(), /党建经费.*200,000\.00 元/);
+  await form.locator('summary').click();
+  assert.equal(await form.locator('table.indicators tbody tr').first().locator('td.target').textContent(), '≤130.00(元/人/天)');
+  await form.locator('summary').click();
+  assert.match(await page.textContent('#status'), /sample: 30 forms, 0 errors/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${artifacts}/sample.png`, fullPage: false });
+  await page.screenshot({ path: `${artifacts}/sample-full.png`, fullPage: true });
+});
+
+test('downloads: CSV (one row per indicator, BOM for spreadsheets) and JSON', async () => {
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  const text = readFileSync(await csv.path(), 'utf8');
+  assert.ok(text.startsWith('\ufeffform,year,project_name'));
+  assert.equal(text.trimEnd().split('\r\n').length, 178);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.equal(doc.schema_version, 1);
+  assert.equal(doc.forms.length, 30);
+});
+
+test('a dropped damaged text: the error is listed and highlighted in the source', async () => {
+  const damaged = fixture('damaged-amount-utf16.txt');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'damaged.txt', { type: 'text/plain' }));
+    return dt;
+  }, damaged);
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+  await page.waitForFunction(() => document.querySelector('#form-count').textContent === '2');
+  assert.match(await page.textContent('#status'), /damaged\.txt: 2 forms, 1 errors/);
+  // Form 1's amount is unreadable: the total is form 2's alone.
+  assert.equal(await page.textContent('#total'), '1,900.00 元');
+  const item = page.locator('#diagnostics li[data-code="invalid-amount"]');
+  assert.equal(await item.count(), 1);
+  assert.match(await item.textContent(), /line 10, column 30 · form 1/);
+  await item.click();
+  const mark = page.locator('#source #L10 mark.hl');
+  // UTF-16 columns put the mark exactly on the bad amount, after the 𠀀 (two code units).
+  assert.equal(await mark.textContent(), '10x,026.00');
+  assert.ok(await mark.isVisible());
+  const [box, view] = [await mark.boundingBox(), await page.locator('#source').boundingBox()];
+  assert.ok(box.y >= view.y && box.y + box.height <= view.y + view.height, 'scrolled into view');
+  assert.equal(await page.locator('#diagnostics li.active').count(), 1);
+  await page.locator('#issues').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${artifacts}/damaged.png`, fullPage: false });
+});
+
+test('no errors in the console or failed requests (no network needed)', () => {
+  assert.deepEqual(problems, []);
+});
