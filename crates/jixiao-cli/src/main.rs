@@ -1,65 +1,197 @@
-//! The `jixiao` command (minimal: `jixiao parse FILE|- [--format json]`).
+//! `jixiao`: read, check and summarise 财政项目支出绩效目标申报表 forms.
+//!
+//! ```text
+//! jixiao parse   [FILES|DIRS|-]… [--sample] --format json|ndjson|csv|table [-o FILE] [--bom]
+//! jixiao check   [FILES|DIRS|-]… [--sample] [--format human|json] [--profile P] [--deny warnings] [--allow ID]…
+//! jixiao summary [FILES|DIRS|-]… [--sample]
+//! jixiao render  [FILES|DIRS|-]… [--sample]
+//! jixiao schema
+//! ```
+//!
+//! Exit status: 0 clean, 1 error-level findings, 2 unreadable input or bad usage.
 
-use std::io::Read;
+mod check;
+mod input;
+mod parse;
+mod summary;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Read, check and summarise 财政项目支出绩效目标申报表 (project-expenditure
+/// performance-target declaration forms) from the text PDF extraction leaves.
+///
+/// Run with no arguments on a terminal to see `jixiao summary --sample`.
+#[derive(Debug, Parser)]
+#[command(name = "jixiao", version, about, long_about = None, arg_required_else_help = false)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse forms and write the model (JSON, NDJSON, CSV or a table).
+    Parse(ParseArgs),
+    /// Report parse diagnostics and validation-rule findings (docs/rules.md).
+    Check(CheckArgs),
+    /// Tables of funding and indicators over all forms.
+    Summary(InputArgs),
+    /// Print the JSON Schema of the v1 document.
+    Schema,
+    /// Print the forms again as canonical tab-separated text.
+    Render(InputArgs),
+}
+
+/// Where the forms come from.
+#[derive(Debug, Args, Clone)]
+pub(crate) struct InputArgs {
+    /// Text files, directories (their `*.txt` files, recursively) or `-` for standard input.
+    #[arg(value_name = "FILES|DIRS|-")]
+    pub paths: Vec<PathBuf>,
+    /// Use the sample embedded in the binary (30 forms, Jing'an HR & Social Security Bureau, 2026).
+    #[arg(long)]
+    pub sample: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ParseFormat {
+    /// The v1 JSON document (an array of `{source, document}` for several inputs).
+    Json,
+    /// One form per line, with its `source`.
+    Ndjson,
+    /// The long table: one row per indicator with its form's project and funding columns.
+    Csv,
+    /// A terminal table, one row per form.
+    Table,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ParseArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "json")]
+    pub format: ParseFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Start the output with a UTF-8 byte-order mark (for Excel and CSV).
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CheckFormat {
+    /// Compiler-style reports with code frames.
+    Human,
+    /// A JSON array: one `{source, forms, diagnostics}` object per input.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Deny {
+    /// Treat warnings as errors (exit status 1).
+    Warnings,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "human")]
+    pub format: CheckFormat,
+    /// The indicator framework: SH-2025+ (default), CN-101 or LEGACY-2011.
+    #[arg(long, default_value = "SH-2025+", value_parser = parse_profile)]
+    pub profile: jixiao::Profile,
+    /// Raise findings of a lower level to errors.
+    #[arg(long, value_enum)]
+    pub deny: Vec<Deny>,
+    /// Switch a rule (PT-V04) or a parse diagnostic (unrecognised-line) off; repeatable.
+    #[arg(long, value_name = "ID", value_parser = parse_allow)]
+    pub allow: Vec<String>,
+}
+
+fn parse_profile(s: &str) -> Result<jixiao::Profile, String> {
+    s.parse()
+}
+
+fn parse_allow(s: &str) -> Result<String, String> {
+    if let Some(rule) = jixiao::RuleId::from_id(s) {
+        return Ok(rule.as_str().to_owned());
+    }
+    match jixiao::Code::from_code(s) {
+        jixiao::Code::Other(_) => Err(format!(
+            "unknown id {s:?}: expected a rule id (PT-H01 … PT-S02, see docs/rules.md) or a diagnostic code (see docs/diagnostics.md)"
+        )),
+        code => Ok(code.as_str().to_owned()),
+    }
+}
+
+/// The process outcome, from the worst thing seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Status {
+    Clean = 0,
+    Findings = 1,
+    Unreadable = 2,
+}
+
+impl Status {
+    fn code(self) -> ExitCode {
+        ExitCode::from(self as u8)
+    }
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut file = None;
-    let mut sample = false;
-    let mut it = args.iter();
-    match it.next().map(String::as_str) {
-        Some("parse") => {}
-        _ => {
-            eprintln!("usage: jixiao parse FILE|-|--sample [--format json]");
-            return ExitCode::from(2);
+    let cli = Cli::parse();
+    let command = match cli.command {
+        Some(c) => c,
+        None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => {
+            Command::Summary(InputArgs {
+                paths: Vec::new(),
+                sample: true,
+            })
         }
-    }
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--format" => {
-                if it.next().map(String::as_str) != Some("json") {
-                    eprintln!("jixiao: only --format json is supported");
-                    return ExitCode::from(2);
-                }
-            }
-            "--sample" => sample = true,
-            other => file = Some(other.to_owned()),
-        }
-    }
-    let bytes = if sample {
-        jixiao::SAMPLE.as_bytes().to_vec()
-    } else {
-        let Some(path) = file else {
-            eprintln!("usage: jixiao parse FILE|-|--sample [--format json]");
-            return ExitCode::from(2);
-        };
-        let read = if path == "-" {
-            let mut b = Vec::new();
-            std::io::stdin().read_to_end(&mut b).map(|_| b)
-        } else {
-            std::fs::read(&path)
-        };
-        match read {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("jixiao: cannot read {path}: {e}");
-                return ExitCode::from(2);
-            }
+        None => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let _ = cmd.print_help();
+            return Status::Unreadable.code();
         }
     };
-    match jixiao::parse_bytes(&bytes) {
-        Ok(doc) => {
-            println!("{}", doc.to_json());
-            if doc.has_errors() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+    let result = match command {
+        Command::Parse(args) => parse::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Summary(args) => summary::run(&args),
+        Command::Render(args) => render(&args),
+        Command::Schema => {
+            let mut out = anstream::stdout().lock();
+            writeln!(out, "{}", jixiao::SCHEMA_JSON.trim_end()).map(|()| Status::Clean)
         }
+    };
+    match result {
+        Ok(status) => status.code(),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(2)
+            input::report_error(&format!("cannot write the output: {e}"));
+            Status::Unreadable.code()
         }
     }
+}
+
+/// `jixiao render`.
+fn render(args: &InputArgs) -> std::io::Result<Status> {
+    let loaded = input::load(args)?;
+    let mut out = std::io::stdout().lock();
+    let mut status = Status::Clean;
+    for item in &loaded {
+        match &item.outcome {
+            Ok(parsed) => out.write_all(jixiao::render(&parsed.document).as_bytes())?,
+            Err(_) => status = status.max(Status::Unreadable),
+        }
+    }
+    Ok(status)
 }

@@ -39,6 +39,8 @@ macro_rules! codes {
         #[non_exhaustive]
         pub enum Code {
             $( $(#[$doc])* $variant, )*
+            /// A validation rule finding (`PT-H01` …); see [`RuleId`](crate::RuleId).
+            Rule(crate::rules::RuleId),
             /// A code from a newer version of the library, read back from JSON.
             Other(String),
         }
@@ -58,20 +60,25 @@ macro_rules! codes {
             pub fn as_str(&self) -> &str {
                 match self {
                     $( Code::$variant => $code, )*
+                    Code::Rule(r) => r.as_str(),
                     Code::Other(s) => s,
                 }
             }
 
-            /// The code for a string; unknown strings become [`Code::Other`].
+            /// The code for a string; rule ids become [`Code::Rule`], unknown
+            /// strings [`Code::Other`].
             ///
             /// ```
-            /// use jixiao::Code;
+            /// use jixiao::{Code, RuleId};
             /// assert_eq!(Code::from_code("no-forms"), Code::NoForms);
+            /// assert_eq!(Code::from_code("PT-L03"), Code::Rule(RuleId::SatisfactionPresent));
             /// ```
             #[must_use]
             pub fn from_code(s: &str) -> Code {
                 match s {
                     $( $code => Code::$variant, )*
+                    other if other.starts_with("PT-") => crate::rules::RuleId::from_id(other)
+                        .map_or_else(|| Code::Other(other.to_owned()), Code::Rule),
                     other => Code::Other(other.to_owned()),
                 }
             }
@@ -85,6 +92,7 @@ macro_rules! codes {
             pub fn severity(&self) -> Severity {
                 match self {
                     $( Code::$variant => Severity::$sev, )*
+                    Code::Rule(r) => r.default_severity(),
                     Code::Other(_) => Severity::Warning,
                 }
             }
@@ -98,6 +106,7 @@ macro_rules! codes {
             pub fn description(&self) -> &'static str {
                 match self {
                     $( Code::$variant => $desc, )*
+                    Code::Rule(r) => r.description(),
                     Code::Other(_) => "a code this version does not know",
                 }
             }

@@ -38,7 +38,7 @@ mod vocab;
 
 pub use diagnostic::{diagnostics_table, Code, Diagnostic, Severity, SourceSpan};
 pub use error::Error;
-pub use rules::{check, CheckOptions, Profile};
+pub use rules::{check, check_source, rules_table, CheckOptions, Profile, RuleId};
 
 /// The exact decimal type of money and target values (re-exported from `rust_decimal`).
 pub use rust_decimal::Decimal;

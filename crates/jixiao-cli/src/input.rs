@@ -1,0 +1,171 @@
+//! Inputs: files, directories, standard input and the embedded sample, read
+//! and parsed in parallel (rayon) with a progress bar on a terminal
+//! (indicatif). Output order is the order of the arguments (directory
+//! entries sorted by path), whatever order the threads finish in.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::InputArgs;
+
+/// Batches at least this long get a progress bar (on a terminal only).
+const PROGRESS_FROM: usize = 8;
+
+/// One input as named on the command line.
+#[derive(Debug, Clone)]
+pub(crate) enum Origin {
+    File(PathBuf),
+    Stdin,
+    Sample,
+}
+
+impl Origin {
+    pub(crate) fn name(&self) -> String {
+        match self {
+            Origin::File(p) => p.display().to_string(),
+            Origin::Stdin => "<stdin>".to_owned(),
+            Origin::Sample => "<sample>".to_owned(),
+        }
+    }
+}
+
+/// A text that was read and parsed.
+#[derive(Debug)]
+pub(crate) struct Parsed {
+    pub text: String,
+    pub document: jixiao::Document,
+}
+
+/// One input and what became of it.
+#[derive(Debug)]
+pub(crate) struct Loaded {
+    pub name: String,
+    pub outcome: Result<Parsed, String>,
+}
+
+/// Print an error line on standard error (coloured on a terminal).
+pub(crate) fn report_error(message: &str) {
+    let style = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()));
+    anstream::eprintln!("{style}error{style:#}: {message}");
+}
+
+/// Expand the arguments into inputs, in order.
+fn origins(args: &InputArgs) -> std::io::Result<Vec<Result<Origin, String>>> {
+    let mut out = Vec::new();
+    if args.sample {
+        out.push(Ok(Origin::Sample));
+    }
+    for path in &args.paths {
+        if path.as_os_str() == "-" {
+            out.push(Ok(Origin::Stdin));
+        } else if path.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files)?;
+            files.sort();
+            if files.is_empty() {
+                out.push(Err(format!(
+                    "{}: no .txt files in this directory",
+                    path.display()
+                )));
+            }
+            out.extend(files.into_iter().map(|f| Ok(Origin::File(f))));
+        } else {
+            out.push(Ok(Origin::File(path.clone())));
+        }
+    }
+    if out.is_empty() {
+        if std::io::stdin().is_terminal() {
+            out.push(Err(
+                "no input: give FILES, DIRS, `-` for standard input, or --sample".to_owned(),
+            ));
+        } else {
+            out.push(Ok(Origin::Stdin));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read(origin: &Origin) -> Result<Parsed, String> {
+    let bytes = match origin {
+        Origin::Sample => jixiao::SAMPLE.as_bytes().to_vec(),
+        Origin::Stdin => {
+            let mut b = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut b)
+                .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+            b
+        }
+        Origin::File(p) => {
+            std::fs::read(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?
+        }
+    };
+    match jixiao::parse_bytes(&bytes) {
+        Ok(document) => {
+            // parse_bytes accepted it, so it is UTF-8.
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            Ok(Parsed { text, document })
+        }
+        Err(e) => Err(format!("{}: {e}", origin.name())),
+    }
+}
+
+/// Read and parse every input. Unreadable inputs are reported on standard
+/// error as they are met and kept as `Err` so callers can set the exit status.
+pub(crate) fn load(args: &InputArgs) -> std::io::Result<Vec<Loaded>> {
+    let origins = origins(args)?;
+    let bar = if origins.len() >= PROGRESS_FROM {
+        let bar =
+            ProgressBar::with_draw_target(Some(origins.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}") {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let loaded: Vec<Loaded> = origins
+        .par_iter()
+        .map(|origin| {
+            let out = match origin {
+                Ok(o) => Loaded {
+                    name: o.name(),
+                    outcome: read(o),
+                },
+                Err(message) => Loaded {
+                    name: String::new(),
+                    outcome: Err(message.clone()),
+                },
+            };
+            bar.inc(1);
+            out
+        })
+        .collect();
+    bar.finish_and_clear();
+    for item in &loaded {
+        if let Err(message) = &item.outcome {
+            report_error(message);
+        }
+    }
+    Ok(loaded)
+}

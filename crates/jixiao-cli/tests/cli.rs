@@ -1,0 +1,378 @@
+//! The real `jixiao` binary on the shared fixtures.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../jixiao/fixtures")
+        .join(name)
+}
+
+fn sample() -> PathBuf {
+    fixture("jingan-hrss-2026.txt")
+}
+
+fn jixiao() -> Command {
+    let mut cmd = Command::cargo_bin("jixiao").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+}
+
+#[test]
+fn summary_of_the_sample_shows_30_forms_and_the_total() {
+    jixiao()
+        .args(["summary", "--sample"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "30 forms, total 499,010,781.00 元",
+        ))
+        .stdout(predicate::str::contains("促进人力资源服务产业高质量发展"))
+        .stdout(predicate::str::contains("54.1%"))
+        .stdout(predicate::str::contains("特定目标类"))
+        .stdout(predicate::str::contains("服务对象满意度指标"));
+}
+
+#[test]
+fn summary_of_a_file_matches_the_embedded_sample() {
+    let from_file = stdout_of(jixiao().arg("summary").arg(sample()));
+    let embedded = stdout_of(jixiao().args(["summary", "--sample"]));
+    assert_eq!(from_file, embedded);
+}
+
+#[test]
+fn parse_json_is_the_v1_document() {
+    let out = stdout_of(jixiao().args(["parse", "--format", "json"]).arg(sample()));
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["forms"].as_array().unwrap().len(), 30);
+    assert_eq!(doc["forms"][2]["funding"]["annual_total"], "200000.00");
+}
+
+#[test]
+fn parse_json_of_several_inputs_is_an_array_in_argument_order() {
+    let out = stdout_of(
+        jixiao()
+            .args(["parse", "--format", "json", "--sample"])
+            .arg(fixture("rule-defects-2026.txt")),
+    );
+    let all: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0]["source"], "<sample>");
+    assert!(all[1]["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("rule-defects-2026.txt"));
+    assert_eq!(all[1]["document"]["forms"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn parse_ndjson_is_one_form_per_line() {
+    let out = stdout_of(jixiao().args(["parse", "--sample", "--format", "ndjson"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 30);
+    for (i, line) in lines.iter().enumerate() {
+        let form: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(form["form"], i);
+        assert_eq!(form["source"], "<sample>");
+        assert_eq!(form["year"], 2026);
+    }
+    let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(first["project"]["name"], "残疾人就业保障金");
+}
+
+#[test]
+fn parse_csv_is_the_long_table_with_exact_decimals() {
+    let out = stdout_of(jixiao().args(["parse", "--sample", "--format", "csv"]));
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "source");
+    assert!(headers.iter().any(|h| h == "annual_total"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 177);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let biggest = rows
+        .iter()
+        .find(|r| &r[col("project")] == "促进人力资源服务产业高质量发展")
+        .unwrap();
+    assert_eq!(&biggest[col("annual_total")], "270000000.00");
+    assert_eq!(&biggest[col("value")], "270000000.00");
+    assert_eq!(&biggest[col("cmp")], "<=");
+    assert_eq!(&biggest[col("annual_carryover")], "0.00");
+}
+
+#[test]
+fn parse_csv_with_bom_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.csv");
+    jixiao()
+        .args(["parse", "--sample", "--format", "csv", "--bom", "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"\xef\xbb\xbfsource,form,"));
+}
+
+#[test]
+fn parse_table_lists_every_form() {
+    jixiao()
+        .args(["parse", "--sample", "--format", "table"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("伯乐奖匹配资金"))
+        .stdout(predicate::str::contains("270,000,000.00"));
+}
+
+#[test]
+fn stdin_is_read_with_a_dash_and_when_piped() {
+    let text = std::fs::read_to_string(sample()).unwrap();
+    let with_dash = stdout_of(
+        jixiao()
+            .args(["parse", "--format", "ndjson", "-"])
+            .write_stdin(text.clone()),
+    );
+    assert_eq!(with_dash.lines().count(), 30);
+    let piped = stdout_of(
+        jixiao()
+            .args(["parse", "--format", "ndjson"])
+            .write_stdin(text),
+    );
+    assert_eq!(piped, with_dash);
+}
+
+#[test]
+fn a_directory_is_read_in_sorted_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(sample(), dir.path().join("b.txt")).unwrap();
+    std::fs::copy(fixture("rule-defects-2026.txt"), dir.path().join("a.txt")).unwrap();
+    std::fs::write(dir.path().join("notes.md"), "not a form").unwrap();
+    let out = stdout_of(
+        jixiao()
+            .args(["parse", "--format", "ndjson"])
+            .arg(dir.path()),
+    );
+    let sources: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(sources.len(), 32);
+    assert!(sources[0].ends_with("a.txt") && sources[1].ends_with("a.txt"));
+    assert!(sources[2..].iter().all(|s| s.ends_with("b.txt")));
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_named_with_its_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("gbk.txt");
+    // "项目" in UTF-8, then a GBK-encoded "名称" (not UTF-8) at byte offset 6.
+    std::fs::write(&bad, b"\xe9\xa1\xb9\xe7\x9b\xae\xc3\xfb\xb3\xc6").unwrap();
+    for cmd in ["parse", "check", "summary"] {
+        jixiao()
+            .arg(cmd)
+            .arg(&bad)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("gbk.txt"))
+            .stderr(predicate::str::contains("not UTF-8"))
+            .stderr(predicate::str::contains("offset 6"));
+    }
+}
+
+#[test]
+fn a_missing_file_does_not_stop_the_others() {
+    jixiao()
+        .args(["parse", "--format", "ndjson", "no-such-file.txt"])
+        .arg(sample())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-file.txt: cannot read"))
+        .stdout(predicate::function(|s: &str| s.lines().count() == 30));
+}
+
+#[test]
+fn check_the_sample_is_clean_but_for_warnings() {
+    jixiao()
+        .args(["check", "--sample"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning[PT-C01]"))
+        .stdout(predicate::str::contains("≥240000.00(元)"))
+        .stdout(predicate::str::contains(
+            "note: in form 4 (专业技术人员服务经费)",
+        ))
+        .stdout(predicate::str::contains(
+            "checked 1 input (30 forms) with profile SH-2025+: 0 errors, 39 warnings, 2 notes",
+        ));
+}
+
+#[test]
+fn check_carets_measure_cjk_width() {
+    let out = stdout_of(jixiao().args([
+        "check", "--sample", "--allow", "PT-V04", "--allow", "PT-V03",
+    ]));
+    // The C01 frame: the caret line sits under "≥240000.00(元)", 14 columns wide (元 takes two).
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with("72 |")).unwrap();
+    let source = lines[at];
+    let carets = lines[at + 1];
+    let start = carets.find('^').unwrap();
+    let width = carets.matches('^').count();
+    assert_eq!(width, 14, "{carets}");
+    let value_col = unicode_col(source, "≥240000.00(元)");
+    assert_eq!(start, value_col, "\n{source}\n{carets}");
+}
+
+/// The display column (CJK = 2) where `needle` starts in `line`.
+fn unicode_col(line: &str, needle: &str) -> usize {
+    let before = &line[..line.find(needle).unwrap()];
+    before
+        .chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
+#[test]
+fn deny_warnings_turns_the_sample_red() {
+    jixiao()
+        .args(["check", "--sample", "--deny", "warnings"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[PT-L03]"));
+}
+
+#[test]
+fn allow_and_profile_are_validated() {
+    jixiao()
+        .args(["check", "--sample", "--allow", "PT-Z99"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown id"));
+    jixiao()
+        .args(["check", "--sample", "--profile", "XX"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown profile"));
+    jixiao()
+        .args([
+            "check",
+            "--sample",
+            "--profile",
+            "LEGACY-2011",
+            "--allow",
+            "l03",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("PT-L03").not())
+        .stdout(predicate::str::contains("profile LEGACY-2011"));
+}
+
+#[test]
+fn check_json_lists_findings_per_input() {
+    let out = stdout_of(
+        jixiao()
+            .args(["check", "--format", "json", "--sample"])
+            .arg(fixture("rule-defects-2026.txt")),
+    );
+    let all: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let sample = all[0]["diagnostics"].as_array().unwrap();
+    assert_eq!(sample.len(), 41);
+    assert_eq!(all[0]["forms"], 30);
+    let codes: Vec<&str> = all[1]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    for code in [
+        "PT-A01",
+        "PT-C02",
+        "PT-V05",
+        "PT-L04",
+        "PT-L05",
+        "PT-V01",
+        "PT-H04",
+        "incomplete-indicator",
+    ] {
+        assert!(codes.contains(&code), "{code} in {codes:?}");
+    }
+}
+
+#[test]
+fn a_broken_form_among_good_ones_fails_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(sample()).unwrap();
+    std::fs::write(dir.path().join("1-good.txt"), &text).unwrap();
+    let broken = text.replacen("109,026.00", "10x,026.00", 1);
+    std::fs::write(dir.path().join("2-broken.txt"), broken).unwrap();
+    std::fs::write(dir.path().join("3-good.txt"), &text).unwrap();
+    let assert = jixiao()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let all: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let errors = |i: usize| {
+        all[i]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] == "error")
+            .count()
+    };
+    assert_eq!(all.as_array().unwrap().len(), 3);
+    assert_eq!(errors(0), 0);
+    assert!(errors(1) > 0);
+    assert_eq!(errors(2), 0);
+    assert_eq!(all[1]["forms"], 30);
+    // parse still writes every form of all three, and says which file failed.
+    jixiao()
+        .args(["parse", "--format", "ndjson"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("2-broken.txt"))
+        .stdout(predicate::function(|s: &str| s.lines().count() == 90));
+}
+
+#[test]
+fn schema_prints_json() {
+    let out = stdout_of(jixiao().arg("schema"));
+    let schema: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(schema["properties"]["schema_version"]["const"], 1);
+}
+
+#[test]
+fn render_reads_back_to_the_same_forms() {
+    let out = stdout_of(jixiao().args(["render", "--sample"]));
+    let doc = jixiao::parse(&out);
+    assert_eq!(doc.forms.len(), 30);
+    assert_eq!(
+        doc.forms[0].project.name.as_deref(),
+        Some("残疾人就业保障金")
+    );
+}
+
+#[test]
+fn no_arguments_when_piped_prints_help_and_exits_2() {
+    jixiao()
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("Usage"));
+}
