@@ -260,11 +260,19 @@ fn goals_are_placed_by_position() {
     assert_eq!(doc.forms[0].goals.project.as_deref(), Some("总目标文字"));
     assert_eq!(doc.forms[0].goals.annual.as_deref(), Some("年度文字"));
     // A lone text in the project column, wrapped over two rows.
-    let doc = jixiao::parse(&format!("{head}\t第一段\n\t第二段 end\n"));
+    let doc = jixiao::parse(&format!("{head}\t第一段\t\t\t\n\t第二段 end\t\t\t\n"));
     assert_eq!(doc.forms[0].goals.project.as_deref(), Some("第一段第二段 end"));
     assert_eq!(doc.forms[0].goals.annual, None);
+    // A copy-paste of the table: the merged 项目绩效目标 cell is absent from the
+    // text row, so its fields shift right by one.
+    let pasted = "财政项目支出绩效目标申报表\n项目名称\t测试\n项目绩效目标\t项目总目标\t年度总体目标\n";
+    let doc = jixiao::parse(&format!("{pasted}\t年度文字\n"));
+    assert_eq!(doc.forms[0].goals.annual.as_deref(), Some("年度文字"));
+    assert_eq!(doc.forms[0].goals.project, None);
+    let doc = jixiao::parse(&format!("{pasted}总目标文字\t\n"));
+    assert_eq!(doc.forms[0].goals.project.as_deref(), Some("总目标文字"));
     // Midway between the columns (field 2 of 1 and 3): reported, taken as annual.
-    let doc = jixiao::parse(&format!("{head}\t\t居中文字\n"));
+    let doc = jixiao::parse(&format!("{head}\t\t居中文字\t\t\n"));
     assert_eq!(doc.forms[0].goals.annual.as_deref(), Some("居中文字"));
     assert!(doc
         .diagnostics

@@ -9,9 +9,10 @@
 //! Which goal a text belongs to is decided by position:
 //! - a row with two texts: the first is 项目总目标, the second 年度总体目标;
 //! - a lone text is placed by its tab field, compared with the fields of the
-//!   two labels in the header row (when the text row has fewer fields than the
-//!   header row — a copy-paste drops the cells a merged cell covers — fields
-//!   are aligned from the right): at or right of `年度总体目标` → annual; at or
+//!   two labels in the header row. When the text row has fewer fields than the
+//!   header row (a copy-paste drops the cells that the merged `项目绩效目标`
+//!   label covers), its fields are shifted right by the missing count, at most
+//!   by the number of fields left of the first goal label: at or right of `年度总体目标` → annual; at or
 //!   left of `项目总目标` → project; strictly between, the nearer label wins,
 //!   and a tie is reported as `ambiguous-goal` and taken as annual;
 //! - when the header row names only one of the labels, texts go to it.
@@ -32,6 +33,8 @@ pub(crate) struct GoalsState {
     project_field: Option<usize>,
     annual_field: Option<usize>,
     header_fields: usize,
+    /// Fields before the first goal label in the header row (the block label).
+    lead_fields: usize,
 }
 
 /// The number of tab-separated fields on a line.
@@ -73,6 +76,10 @@ pub(crate) fn read_header_row(
     goals: &mut Goals,
 ) {
     state.header_fields = field_count(line);
+    state.lead_fields = cells
+        .iter()
+        .find(|c| matches!(goal_label(&label_key(c.text)), Some(GoalLabel::Project | GoalLabel::Annual)))
+        .map_or(0, |c| c.field);
     let mut current = None;
     for cell in cells {
         match goal_label(&label_key(cell.text)) {
@@ -104,7 +111,10 @@ pub(crate) fn read_text_row(
     match cells {
         [] => {}
         [only] => {
-            let shift = state.header_fields.saturating_sub(field_count(line));
+            let shift = state
+                .header_fields
+                .saturating_sub(field_count(line))
+                .min(state.lead_fields);
             let which = place(ctx, state, only, only.field + shift);
             append(goals, which, only.text);
         }
