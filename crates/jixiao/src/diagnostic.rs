@@ -5,6 +5,7 @@
 //! (a test fails when the two drift apart).
 
 use std::fmt;
+use std::fmt::Write as _;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -376,13 +377,14 @@ impl Diagnostic {
         let line_text = line_text.trim_start_matches('\u{feff}');
         let gutter = span.start_line.to_string().len();
         let pad = " ".repeat(gutter);
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "\n{pad}--> line {}, column {}\n{pad} |\n{} | {}\n{pad} | ",
             span.start_line,
             span.start_col,
             span.start_line,
             line_text.replace('\t', "    ")
-        ));
+        );
         let chars: Vec<char> = line_text.chars().collect();
         let before: String = chars
             .iter()
@@ -402,7 +404,7 @@ impl Diagnostic {
         out.push_str(&" ".repeat(indent));
         out.push_str(&"^".repeat(display_width(&marked).max(1)));
         if span.end_line > span.start_line {
-            out.push_str(&format!(" (to line {})", span.end_line));
+            let _ = write!(out, " (to line {})", span.end_line);
         }
         out
     }
@@ -438,7 +440,7 @@ pub fn diagnostics_table() -> String {
          | code | severity | meaning |\n| --- | --- | --- |\n",
     );
     for (code, sev, desc) in Code::ALL {
-        out.push_str(&format!("| `{code}` | {sev} | {desc} |\n"));
+        let _ = writeln!(out, "| `{code}` | {sev} | {desc} |");
     }
     out
 }

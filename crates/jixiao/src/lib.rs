@@ -30,6 +30,7 @@
 mod diagnostic;
 mod error;
 mod grammar;
+mod grid;
 mod model;
 mod render;
 mod rules;
@@ -38,6 +39,7 @@ mod vocab;
 
 pub use diagnostic::{diagnostics_table, Code, Diagnostic, Severity, SourceSpan};
 pub use error::Error;
+pub use grid::{parse_rows, rows_to_text};
 pub use rules::{check, check_source, rules_table, CheckOptions, Profile, RuleId};
 
 /// The exact decimal type of money and target values (re-exported from `rust_decimal`).
@@ -46,6 +48,11 @@ pub use model::{
     Comparison, Date, Document, Form, Funding, Goals, Indicator, Level1, Level2, Project,
     ProjectNature, Span, Target, TargetKind, SCHEMA_VERSION,
 };
+
+/// The README's examples run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
 
 /// The bundled real sample: 30 forms published by the Jing'an District Human
 /// Resources and Social Security Bureau for 2026, as a PDF-to-text tool gave them.

@@ -35,7 +35,7 @@ fn the_schema_rejects_what_the_contract_forbids() {
     let mut value: serde_json::Value = serde_json::from_str(&jixiao::parse(jixiao::SAMPLE).to_json()).unwrap();
     assert!(v.is_valid(&value));
     // A number where a decimal string belongs.
-    value["forms"][0]["funding"]["annual_total"] = serde_json::json!(109026.0);
+    value["forms"][0]["funding"]["annual_total"] = serde_json::json!(109_026.0);
     assert!(!v.is_valid(&value));
     value["forms"][0]["funding"]["annual_total"] = serde_json::json!("109026.00");
     // A qualitative target with a value.
