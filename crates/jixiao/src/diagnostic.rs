@@ -140,12 +140,14 @@ codes! {
     IncompleteIndicator = "incomplete-indicator", Error, "An indicator row lacks a 三级指标 name or a target value; the row is left out of the model.";
     /// A label row with no indicator under it.
     EmptyLevel = "empty-level", Info, "A 一级/二级指标 label row with no 三级指标 on it (the labels still apply to the rows below).";
+    /// A written level-2 that cannot belong to the carried-down level-1.
+    Level1Conflict = "level1-conflict", Warning, "A 二级指标 written under a carried-down 一级指标 it cannot belong to (e.g. 数量指标 under 成本指标, when a row was lost at a page break); the 一级指标 was taken from the national tree.";
     /// The level-1 label was inferred from the level-2 label.
     InferredLevel1 = "inferred-level1", Info, "No 一级指标 was written above this row; it was inferred from the 二级指标.";
     /// A goal text whose column does not say which goal it is.
     AmbiguousGoal = "ambiguous-goal", Warning, "A goal text sits between the 项目总目标 and 年度总体目标 columns; it was taken as the annual goal.";
     /// The year was inferred from the planned dates.
-    InferredYear = "inferred-year", Info, "The form has no (YYYY 年度) line; its year was taken from the planned start date.";
+    InferredYear = "inferred-year", Info, "The form has no (YYYY 年度) line; its year was taken from its planned dates (only when both fall in one year).";
     /// The form ends before its indicator table.
     TruncatedForm = "truncated-form", Error, "The form ends before one of its parts (project rows, 项目资金, 绩效指标 table).";
     /// A form without a 项目名称 row.

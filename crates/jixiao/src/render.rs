@@ -89,7 +89,18 @@ fn render_form(out: &mut String, form: &Form) {
                 // A legacy level-2 成本指标 reads as a level-1 label unless a
                 // level-1 precedes it on its row.
                 let legacy_cost = ind.level2 == Some(crate::Level2::Cost) && !same2;
-                (!same1 || reset || legacy_cost, !same1 || !same2 || reset)
+                // A level-2 outside its level-1's branch of the national tree
+                // would move the carried level-1; write the level-1 again.
+                let off_tree = !same2
+                    && ind
+                        .level2
+                        .as_ref()
+                        .and_then(crate::Level2::canonical_parent)
+                        .is_some_and(|p| Some(p) != ind.level1);
+                (
+                    !same1 || reset || legacy_cost || off_tree,
+                    !same1 || !same2 || reset,
+                )
             }
         };
         let l1 = if show1 {

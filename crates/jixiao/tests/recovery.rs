@@ -290,12 +290,19 @@ fn level1_is_inferred_only_when_never_written() {
     let inds = &doc.forms[0].indicators;
     assert_eq!(inds[0].level1, Some(jixiao::Level1::Output));
     assert_eq!(inds[1].level1, Some(jixiao::Level1::Benefit));
-    // The carried level-1 is kept even though 时效指标 belongs to 产出指标:
-    // the table's structure says 效益指标; validation reports the mismatch.
-    assert_eq!(inds[2].level1, Some(jixiao::Level1::Benefit));
+    // 时效指标 cannot sit under the carried-down 效益指标 (a lost row): the
+    // level-1 follows the national tree, with a warning.
+    assert_eq!(inds[2].level1, Some(jixiao::Level1::Output));
     assert_eq!(inds[2].level2, Some(jixiao::Level2::Timeliness));
     assert_eq!(doc.diagnostics[0].code, Code::InferredLevel1);
     assert_eq!(doc.diagnostics[0].span.unwrap().start_line, 3);
+    assert_eq!(doc.diagnostics[1].code, Code::Level1Conflict);
+    assert_eq!(doc.diagnostics[1].span.unwrap().start_line, 5);
+    // A level-1 written on the row is kept as written, whatever its level-2.
+    let written = "财政项目支出绩效目标申报表\n项目名称\t测试\n\
+                   绩效指标\t效益指标\t时效指标\t及时性\t及时\n";
+    let doc = jixiao::parse(written);
+    assert_eq!(doc.forms[0].indicators[0].level1, Some(jixiao::Level1::Benefit));
 }
 
 #[test]

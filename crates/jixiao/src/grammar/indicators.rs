@@ -15,7 +15,11 @@
 //! the 一级 column). A blank level is carried down from the rows above (merged
 //! cells); a new level-1 label resets the carried level-2. When no level-1 was
 //! ever written, it is inferred from the level-2's place in the national tree
-//! and an `inferred-level1` note says so.
+//! and an `inferred-level1` note says so. When a written level-2 cannot belong
+//! to the carried-down level-1 (数量指标 under a carried 成本指标: the 产出指标
+//! row was lost at a page break), the level-1 follows the level-2 and a
+//! `level1-conflict` warning says so; a level-1 written on the row itself is
+//! always kept as written (validation judges it).
 
 use crate::diagnostic::Code;
 use crate::model::{Indicator, Level1, Level2, Span};
@@ -113,8 +117,8 @@ pub(crate) fn read_row(
         state.level1 = Some(x);
         state.level2 = l2;
     } else if let Some(y) = l2 {
-        if state.level1.is_none() {
-            if let Some(parent) = y.canonical_parent() {
+        match (&state.level1, y.canonical_parent()) {
+            (None, Some(parent)) => {
                 ctx.diag_line(
                     Code::InferredLevel1,
                     format!("no 一级指标 above {y}; taken as {parent}"),
@@ -122,6 +126,23 @@ pub(crate) fn read_row(
                 );
                 state.level1 = Some(parent);
             }
+            (Some(carried), Some(parent))
+                if *carried != parent
+                    && !matches!(carried, Level1::Other(_))
+                    // The 2011 template files 满意度 under 效益.
+                    && !(*carried == Level1::Benefit && y == Level2::ServiceSatisfaction) =>
+            {
+                ctx.diag_line(
+                    Code::Level1Conflict,
+                    format!(
+                        "{y} cannot sit under the carried-down {carried}; taken as {parent} \
+                         (its 一级指标 row may have been lost, e.g. at a page break)"
+                    ),
+                    line,
+                );
+                state.level1 = Some(parent);
+            }
+            _ => {}
         }
         state.level2 = Some(y);
     }

@@ -472,17 +472,19 @@ pub(crate) fn parse_form(
         ));
     }
     if year.is_none() {
-        if let Some(d) = project.start_date {
-            year = Some(d.year());
-            ctx.diags.push(Diagnostic::new(
-                Code::InferredYear,
-                format!(
-                    "no (YYYY 年度) line; the year {} was taken from 计划开始日期",
-                    d.year()
-                ),
-                Some(SourceSpan::lines(&first, &first)),
-                Some(index),
-            ));
+        if let (Some(s), Some(e)) = (project.start_date, project.end_date) {
+            if s.year() == e.year() {
+                year = Some(s.year());
+                ctx.diags.push(Diagnostic::new(
+                    Code::InferredYear,
+                    format!(
+                        "no (YYYY 年度) line; the year {} was taken from the planned dates",
+                        s.year()
+                    ),
+                    Some(SourceSpan::lines(&first, &first)),
+                    Some(index),
+                ));
+            }
         }
     }
 

@@ -1,0 +1,231 @@
+//! Every PDF-extraction layout of the same forms reads to the same model as the
+//! tab layout (`fixtures/layouts/`, made by `scripts/fixtures/make-layouts.sh`).
+//!
+//! Field accuracy is measured per file: each reference form contributes its
+//! year, 7 project fields, 8 funding fields, 2 goals and, per indicator, its
+//! 一级, 二级, name and target; forms are matched by project name (falling back
+//! to position).
+
+mod common;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use jixiao::{Document, Form};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/layouts")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The reference model of a variant.
+fn reference(variant: &str) -> Document {
+    if variant.starts_with("sample") {
+        jixiao::parse(jixiao::SAMPLE)
+    } else {
+        let tab = read(&dir().join(variant).join(format!("{variant}.tab.txt")));
+        let doc = jixiao::parse(&tab);
+        assert!(doc.diagnostics.is_empty(), "{variant}.tab.txt: {:#?}", doc.diagnostics);
+        doc
+    }
+}
+
+fn form_fields(f: &Form) -> Vec<(&'static str, String)> {
+    let p = &f.project;
+    let m = &f.funding;
+    let s = |o: Option<&String>| o.cloned().unwrap_or_default();
+    let d = |o: Option<jixiao::Decimal>| o.map(|d| d.to_string()).unwrap_or_default();
+    let dt = |o: Option<jixiao::Date>| o.map(|d| d.to_string()).unwrap_or_default();
+    vec![
+        ("year", f.year.map(|y| y.to_string()).unwrap_or_default()),
+        ("name", s(p.name.as_ref())),
+        ("nature", s(p.nature.as_ref())),
+        ("category", s(p.category.as_ref())),
+        ("department", s(p.department.as_ref())),
+        ("implementer", s(p.implementer.as_ref())),
+        ("start_date", dt(p.start_date)),
+        ("end_date", dt(p.end_date)),
+        ("unit", s(m.unit.as_ref())),
+        ("project_total", d(m.project_total)),
+        ("project_fiscal", d(m.project_fiscal)),
+        ("project_other", d(m.project_other)),
+        ("annual_total", d(m.annual_total)),
+        ("annual_appropriation", d(m.annual_appropriation)),
+        ("annual_carryover", d(m.annual_carryover)),
+        ("annual_other", d(m.annual_other)),
+        ("goal.project", s(f.goals.project.as_ref())),
+        ("goal.annual", s(f.goals.annual.as_ref())),
+    ]
+}
+
+fn indicator_fields(i: &jixiao::Indicator) -> [(&'static str, String); 4] {
+    [
+        ("level1", i.level1.as_ref().map(|l| l.label().to_owned()).unwrap_or_default()),
+        ("level2", i.level2.as_ref().map(|l| l.label().to_owned()).unwrap_or_default()),
+        ("name", i.name.clone()),
+        ("target", i.target.raw.clone()),
+    ]
+}
+
+/// Free texts may differ in whitespace where the PDF lost it (a space at a
+/// wrap point); such fields count as matched but are tallied separately.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[derive(Default)]
+struct Score {
+    matched: usize,
+    total: usize,
+    /// Matched only after removing whitespace.
+    whitespace_only: usize,
+    report: String,
+}
+
+impl Score {
+    fn field(&mut self, at: &str, want: &str, got: Option<&str>) {
+        self.total += 1;
+        if got == Some(want) {
+            self.matched += 1;
+        } else if got.is_some_and(|g| squeeze(g) == squeeze(want)) {
+            self.matched += 1;
+            self.whitespace_only += 1;
+        } else if self.report.lines().count() < 12 {
+            let _ = writeln!(self.report, "  {at}: want {want:?}, got {got:?}");
+        }
+    }
+}
+
+/// Compare a parse with its reference, field by field. Forms are matched by
+/// project name (else position); indicators by name in order, so that one
+/// lost row costs its own four fields only.
+fn accuracy(want: &Document, got: &Document) -> Score {
+    let mut score = Score::default();
+    for (i, wf) in want.forms.iter().enumerate() {
+        let gf = got
+            .forms
+            .iter()
+            .find(|g| {
+                g.project.name.is_some()
+                    && g.project.name.as_deref().map(squeeze) == wf.project.name.as_deref().map(squeeze)
+            })
+            .or_else(|| got.forms.get(i));
+        let gv = gf.map(form_fields);
+        for (k, (key, val)) in form_fields(wf).iter().enumerate() {
+            let g = gv.as_ref().map(|v| v[k].1.as_str());
+            score.field(&format!("form {i} {key}"), val, g);
+        }
+        let mut next = 0;
+        for (j, wi) in wf.indicators.iter().enumerate() {
+            let found = gf.and_then(|g| {
+                g.indicators[next.min(g.indicators.len())..]
+                    .iter()
+                    .position(|gi| squeeze(&gi.name) == squeeze(&wi.name))
+                    .map(|p| {
+                        let at = next + p;
+                        next = at + 1;
+                        &g.indicators[at]
+                    })
+            });
+            let gv = found.map(indicator_fields);
+            for (k, (key, val)) in indicator_fields(wi).iter().enumerate() {
+                let g = gv.as_ref().map(|v| v[k].1.as_str());
+                score.field(&format!("form {i} ind{j}.{key}"), val, g);
+            }
+        }
+    }
+    score
+}
+
+fn variants() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+fn grid_rows(path: &Path) -> Vec<Vec<String>> {
+    let tables: Vec<Vec<Vec<Option<String>>>> = serde_json::from_str(&read(path)).unwrap();
+    tables
+        .into_iter()
+        .flatten()
+        .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+        .collect()
+}
+
+/// Parse one extractor output of a variant with the given reader.
+fn measure(kind: &str) -> Vec<(String, Score)> {
+    let mut out = Vec::new();
+    for v in variants() {
+        let base = dir().join(&v);
+        let got = match kind {
+            "paste" => {
+                let p = base.join(format!("{v}.paste.tsv"));
+                if !p.exists() {
+                    continue;
+                }
+                jixiao::parse(&read(&p))
+            }
+            "tables" => jixiao::parse_rows(grid_rows(&base.join(format!("{v}.plumber-tables.json")))),
+            other => {
+                let p = base.join(format!("{v}.{other}.txt"));
+                jixiao::parse(&read(&p))
+            }
+        };
+        out.push((v.clone(), accuracy(&reference(&v), &got)));
+    }
+    out
+}
+
+fn show(kind: &str, rows: &[(String, Score)]) {
+    for (v, s) in rows {
+        #[allow(clippy::cast_precision_loss)]
+        let pct = 100.0 * s.matched as f64 / s.total as f64;
+        println!(
+            "{kind:>14} {v:<12} {:>5}/{:<5} {pct:6.2}%  (whitespace-only differences: {})",
+            s.matched, s.total, s.whitespace_only
+        );
+        if s.matched != s.total {
+            print!("{}", s.report);
+        }
+    }
+}
+
+#[test]
+fn copy_paste_tables_read_exactly() {
+    let rows = measure("paste");
+    show("paste", &rows);
+    assert!(!rows.is_empty());
+    for (v, s) in &rows {
+        assert_eq!(s.matched, s.total, "{v}.paste.tsv\n{}", s.report);
+        assert_eq!(s.whitespace_only, 0, "{v}.paste.tsv");
+    }
+}
+
+#[test]
+fn pdfplumber_tables() {
+    let rows = measure("tables");
+    show("tables", &rows);
+}
+
+#[test]
+fn pdftotext_layout() {
+    show("layout", &measure("layout"));
+}
+
+#[test]
+fn pdfplumber_text() {
+    show("plumber-text", &measure("plumber-text"));
+}
+
+#[test]
+fn pdftotext_raw() {
+    show("raw", &measure("raw"));
+}
