@@ -236,7 +236,12 @@ impl SourceSpan {
 impl SourceSpan {
     /// The span of bytes `start..end` that lie within the given lines, computed
     /// from those lines alone (no scan of the whole input).
-    pub(crate) fn within(first: &Line<'_>, last: &Line<'_>, start: usize, end: usize) -> SourceSpan {
+    pub(crate) fn within(
+        first: &Line<'_>,
+        last: &Line<'_>,
+        start: usize,
+        end: usize,
+    ) -> SourceSpan {
         let start = start.clamp(first.start, first.end());
         let end = end.clamp(start, last.end().max(start));
         let last_char = if end > start {

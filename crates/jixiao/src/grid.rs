@@ -43,7 +43,9 @@ where
     R::Item: IntoIterator<Item = C>,
     C: AsRef<str>,
 {
-    crate::parse(&rows_to_text(rows))
+    let mut doc = crate::parse(&rows_to_text(rows));
+    doc.layout = crate::Layout::Grid;
+    doc
 }
 
 /// The tab-separated text that [`parse_rows`] reads: one line per row, cells

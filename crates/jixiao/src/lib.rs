@@ -31,6 +31,7 @@ mod diagnostic;
 mod error;
 mod grammar;
 mod grid;
+mod layout;
 mod model;
 mod render;
 mod rules;
@@ -40,14 +41,15 @@ mod vocab;
 pub use diagnostic::{diagnostics_table, Code, Diagnostic, Severity, SourceSpan};
 pub use error::Error;
 pub use grid::{parse_rows, rows_to_text};
+pub use layout::{detect_layout, parse_with, Layout, ParseOptions};
 pub use rules::{check, check_source, rules_table, CheckOptions, Profile, RuleId};
 
-/// The exact decimal type of money and target values (re-exported from `rust_decimal`).
-pub use rust_decimal::Decimal;
 pub use model::{
     Comparison, Date, Document, Form, Funding, Goals, Indicator, Level1, Level2, Project,
     ProjectNature, Span, Target, TargetKind, SCHEMA_VERSION,
 };
+/// The exact decimal type of money and target values (re-exported from `rust_decimal`).
+pub use rust_decimal::Decimal;
 
 /// The README's examples run as doc tests.
 #[cfg(doctest)]
@@ -71,7 +73,9 @@ pub const SAMPLE: &str = include_str!("../fixtures/jingan-hrss-2026.txt");
 pub const SCHEMA_JSON: &str = include_str!("../schema/jixiao-v1.schema.json");
 
 /// Parse form text. Never fails: returns every form that can be read and
-/// diagnostics for everything else.
+/// diagnostics for everything else. The layout (tab-separated cells, or
+/// columns aligned with spaces as `pdftotext -layout` writes them) is
+/// detected; see [`parse_with`] to force one.
 ///
 /// Handles CRLF and lone CR line ends, a BOM, ideographic (U+3000) and
 /// no-break spaces, and trailing whitespace.
@@ -86,7 +90,7 @@ pub const SCHEMA_JSON: &str = include_str!("../schema/jixiao-v1.schema.json");
 /// ```
 #[must_use]
 pub fn parse(text: &str) -> Document {
-    grammar::parse_document(text)
+    parse_with(text, &ParseOptions::default())
 }
 
 /// Parse form text, failing when any diagnostic has error severity.

@@ -34,6 +34,10 @@ pub struct Document {
     pub forms: Vec<Form>,
     /// Everything worth telling about the input, in input order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The layout the text was read as (detected, or forced by
+    /// [`ParseOptions`](crate::ParseOptions)).
+    #[serde(default)]
+    pub layout: crate::Layout,
 }
 
 impl Default for Document {
@@ -43,6 +47,7 @@ impl Default for Document {
             title: None,
             forms: Vec::new(),
             diagnostics: Vec::new(),
+            layout: crate::Layout::Tab,
         }
     }
 }

@@ -46,7 +46,11 @@ fn render_form(out: &mut String, form: &Form) {
         date(p.start_date),
         date(p.end_date)
     );
-    let unit = f.unit.as_deref().map(|u| format!("({u})")).unwrap_or_default();
+    let unit = f
+        .unit
+        .as_deref()
+        .map(|u| format!("({u})"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
         "项目资金{unit}\t项目资金总额:\t{}\t年度资金申请总额:\t{}\t",
@@ -104,17 +108,27 @@ fn render_form(out: &mut String, form: &Form) {
             }
         };
         let l1 = if show1 {
-            ind.level1.as_ref().map(crate::Level1::label).unwrap_or_default()
+            ind.level1
+                .as_ref()
+                .map(crate::Level1::label)
+                .unwrap_or_default()
         } else {
             ""
         };
         let l2 = if show2 {
-            ind.level2.as_ref().map(crate::Level2::label).unwrap_or_default()
+            ind.level2
+                .as_ref()
+                .map(crate::Level2::label)
+                .unwrap_or_default()
         } else {
             ""
         };
         let block = if i == 0 { "绩效指标" } else { "" };
-        let _ = writeln!(out, "{block}\t{l1}\t{l2}\t{}\t{}\t", ind.name, ind.target.raw);
+        let _ = writeln!(
+            out,
+            "{block}\t{l1}\t{l2}\t{}\t{}\t",
+            ind.name, ind.target.raw
+        );
         prev = Some((&ind.level1, &ind.level2));
     }
 }

@@ -86,7 +86,11 @@ pub(crate) fn lines(input: &str) -> Vec<Line<'_>> {
                     text: &input[start..i],
                 });
                 no += 1;
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
             }
             _ => i += 1,

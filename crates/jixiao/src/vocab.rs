@@ -104,7 +104,9 @@ pub(crate) fn funding_label(key: &str) -> Option<FundingLabel> {
         "项目资金总额" | "资金总额" => FundingLabel::ProjectTotal,
         "财政资金" => FundingLabel::ProjectFiscal,
         "其他资金" => FundingLabel::Other,
-        "年度资金申请总额" | "年度资金总额" | "当年资金总额" => FundingLabel::AnnualTotal,
+        "年度资金申请总额" | "年度资金总额" | "当年资金总额" => {
+            FundingLabel::AnnualTotal
+        }
         "当年财政拨款" => FundingLabel::AnnualAppropriation,
         "上年结转资金" | "上年结转" => FundingLabel::AnnualCarryover,
         _ => return None,
@@ -138,7 +140,9 @@ pub(crate) fn goal_label(key: &str) -> Option<GoalLabel> {
         "项目总目标" | "长期目标" | "实施期绩效目标" | "中期目标" | "总体目标" => {
             GoalLabel::Project
         }
-        "年度总体目标" | "年度目标" | "本年度绩效目标" | "年度绩效目标" => GoalLabel::Annual,
+        "年度总体目标" | "年度目标" | "本年度绩效目标" | "年度绩效目标" => {
+            GoalLabel::Annual
+        }
         _ => return None,
     })
 }
@@ -184,7 +188,10 @@ mod tests {
             funding_label(&label_key("其中：当年财政拨款")),
             Some(FundingLabel::AnnualAppropriation)
         );
-        assert_eq!(goal_label(&label_key("项目 绩效 目标")), Some(GoalLabel::Block));
+        assert_eq!(
+            goal_label(&label_key("项目 绩效 目标")),
+            Some(GoalLabel::Block)
+        );
         assert!(is_table_label(&label_key("绩效 指标")));
         assert!(is_form_header("财政项目支出绩效目标申报表"));
         assert!(!is_form_header(

@@ -28,7 +28,11 @@ fn reference(variant: &str) -> Document {
     } else {
         let tab = read(&dir().join(variant).join(format!("{variant}.tab.txt")));
         let doc = jixiao::parse(&tab);
-        assert!(doc.diagnostics.is_empty(), "{variant}.tab.txt: {:#?}", doc.diagnostics);
+        assert!(
+            doc.diagnostics.is_empty(),
+            "{variant}.tab.txt: {:#?}",
+            doc.diagnostics
+        );
         doc
     }
 }
@@ -63,8 +67,20 @@ fn form_fields(f: &Form) -> Vec<(&'static str, String)> {
 
 fn indicator_fields(i: &jixiao::Indicator) -> [(&'static str, String); 4] {
     [
-        ("level1", i.level1.as_ref().map(|l| l.label().to_owned()).unwrap_or_default()),
-        ("level2", i.level2.as_ref().map(|l| l.label().to_owned()).unwrap_or_default()),
+        (
+            "level1",
+            i.level1
+                .as_ref()
+                .map(|l| l.label().to_owned())
+                .unwrap_or_default(),
+        ),
+        (
+            "level2",
+            i.level2
+                .as_ref()
+                .map(|l| l.label().to_owned())
+                .unwrap_or_default(),
+        ),
         ("name", i.name.clone()),
         ("target", i.target.raw.clone()),
     ]
@@ -83,6 +99,9 @@ struct Score {
     /// Matched only after removing whitespace.
     whitespace_only: usize,
     report: String,
+    layout: jixiao::Layout,
+    /// Warning and error diagnostics (code@line).
+    warnings: Vec<String>,
 }
 
 impl Score {
@@ -110,7 +129,8 @@ fn accuracy(want: &Document, got: &Document) -> Score {
             .iter()
             .find(|g| {
                 g.project.name.is_some()
-                    && g.project.name.as_deref().map(squeeze) == wf.project.name.as_deref().map(squeeze)
+                    && g.project.name.as_deref().map(squeeze)
+                        == wf.project.name.as_deref().map(squeeze)
             })
             .or_else(|| got.forms.get(i));
         let gv = gf.map(form_fields);
@@ -173,13 +193,23 @@ fn measure(kind: &str) -> Vec<(String, Score)> {
                 }
                 jixiao::parse(&read(&p))
             }
-            "tables" => jixiao::parse_rows(grid_rows(&base.join(format!("{v}.plumber-tables.json")))),
+            "tables" => {
+                jixiao::parse_rows(grid_rows(&base.join(format!("{v}.plumber-tables.json"))))
+            }
             other => {
                 let p = base.join(format!("{v}.{other}.txt"));
                 jixiao::parse(&read(&p))
             }
         };
-        out.push((v.clone(), accuracy(&reference(&v), &got)));
+        let mut score = accuracy(&reference(&v), &got);
+        score.layout = got.layout;
+        score.warnings = got
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != jixiao::Severity::Info)
+            .map(|d| format!("{}@{}", d.code, d.span.map_or(0, |s| s.start_line)))
+            .collect();
+        out.push((v.clone(), score));
     }
     out
 }
@@ -189,8 +219,13 @@ fn show(kind: &str, rows: &[(String, Score)]) {
         #[allow(clippy::cast_precision_loss)]
         let pct = 100.0 * s.matched as f64 / s.total as f64;
         println!(
-            "{kind:>14} {v:<12} {:>5}/{:<5} {pct:6.2}%  (whitespace-only differences: {})",
-            s.matched, s.total, s.whitespace_only
+            "{kind:>14} {v:<12} {:>5}/{:<5} {pct:6.2}%  (whitespace-only differences: {}; read as {}; {} warnings/errors {:?})",
+            s.matched,
+            s.total,
+            s.whitespace_only,
+            s.layout,
+            s.warnings.len(),
+            s.warnings.iter().take(4).collect::<Vec<_>>()
         );
         if s.matched != s.total {
             print!("{}", s.report);

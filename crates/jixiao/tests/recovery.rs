@@ -118,7 +118,10 @@ fn bad_amount_and_bad_date_point_at_the_cell() {
     assert_eq!((s.start_line, s.start_col, s.end_col), (46, 29, 38));
     assert!(ds[1].message.contains("\"20O,000.00\""));
     let err = jixiao::parse_strict(&text).unwrap_err();
-    assert_eq!((err.code(), err.line(), err.column()), (Code::InvalidDate, Some(45), Some(8)));
+    assert_eq!(
+        (err.code(), err.line(), err.column()),
+        (Code::InvalidDate, Some(45), Some(8))
+    );
     let shown = err.to_string();
     assert!(shown.contains("error[invalid-date]"), "{shown}");
     assert!(shown.contains("45 | 计划开始日期    2026-02-30"), "{shown}");
@@ -248,24 +251,35 @@ fn a_lone_other_funds_cell_is_placed_by_column() {
                 \t其他资金\t7.00\n";
     let doc = jixiao::parse(text);
     let m = &doc.forms[0].funding;
-    assert_eq!(m.annual_other.map(|d| d.to_string()).as_deref(), Some("5.00"));
-    assert_eq!(m.project_other.map(|d| d.to_string()).as_deref(), Some("7.00"));
+    assert_eq!(
+        m.annual_other.map(|d| d.to_string()).as_deref(),
+        Some("5.00")
+    );
+    assert_eq!(
+        m.project_other.map(|d| d.to_string()).as_deref(),
+        Some("7.00")
+    );
 }
 
 #[test]
 fn goals_are_placed_by_position() {
-    let head = "财政项目支出绩效目标申报表\n项目名称\t测试\n项目绩效目标\t项目总目标\t\t年度总体目标\t\n";
+    let head =
+        "财政项目支出绩效目标申报表\n项目名称\t测试\n项目绩效目标\t项目总目标\t\t年度总体目标\t\n";
     // Two texts on one row: project, then annual.
     let doc = jixiao::parse(&format!("{head}\t总目标文字\t\t年度文字\t\n"));
     assert_eq!(doc.forms[0].goals.project.as_deref(), Some("总目标文字"));
     assert_eq!(doc.forms[0].goals.annual.as_deref(), Some("年度文字"));
     // A lone text in the project column, wrapped over two rows.
     let doc = jixiao::parse(&format!("{head}\t第一段\t\t\t\n\t第二段 end\t\t\t\n"));
-    assert_eq!(doc.forms[0].goals.project.as_deref(), Some("第一段第二段 end"));
+    assert_eq!(
+        doc.forms[0].goals.project.as_deref(),
+        Some("第一段第二段 end")
+    );
     assert_eq!(doc.forms[0].goals.annual, None);
     // A copy-paste of the table: the merged 项目绩效目标 cell is absent from the
     // text row, so its fields shift right by one.
-    let pasted = "财政项目支出绩效目标申报表\n项目名称\t测试\n项目绩效目标\t项目总目标\t年度总体目标\n";
+    let pasted =
+        "财政项目支出绩效目标申报表\n项目名称\t测试\n项目绩效目标\t项目总目标\t年度总体目标\n";
     let doc = jixiao::parse(&format!("{pasted}\t年度文字\n"));
     assert_eq!(doc.forms[0].goals.annual.as_deref(), Some("年度文字"));
     assert_eq!(doc.forms[0].goals.project, None);
@@ -302,7 +316,10 @@ fn level1_is_inferred_only_when_never_written() {
     let written = "财政项目支出绩效目标申报表\n项目名称\t测试\n\
                    绩效指标\t效益指标\t时效指标\t及时性\t及时\n";
     let doc = jixiao::parse(written);
-    assert_eq!(doc.forms[0].indicators[0].level1, Some(jixiao::Level1::Benefit));
+    assert_eq!(
+        doc.forms[0].indicators[0].level1,
+        Some(jixiao::Level1::Benefit)
+    );
 }
 
 #[test]
@@ -317,7 +334,10 @@ fn legacy_cost_under_output_and_unknown_labels() {
     assert_eq!(inds[0].level2, Some(jixiao::Level2::Cost));
     assert_eq!(inds[1].level1, Some(jixiao::Level1::Benefit));
     assert_eq!(inds[1].level2, Some(jixiao::Level2::ServiceSatisfaction));
-    assert_eq!(inds[2].level2, Some(jixiao::Level2::Other("工作量指标".into())));
+    assert_eq!(
+        inds[2].level2,
+        Some(jixiao::Level2::Other("工作量指标".into()))
+    );
     assert_eq!(inds[2].target.unit.as_deref(), Some("件"));
 }
 
@@ -349,7 +369,11 @@ fn one_form_damage_never_moves_another() {
         assert_eq!(doc.forms.len(), 30);
         for (i, f) in doc.forms.iter().enumerate() {
             if i != k {
-                assert_eq!(unspanned(f), clean_forms[i], "form {i} moved when form {k} was damaged");
+                assert_eq!(
+                    unspanned(f),
+                    clean_forms[i],
+                    "form {i} moved when form {k} was damaged"
+                );
             }
         }
         assert!(doc.diagnostics.iter().all(|d| d.form == Some(k)));

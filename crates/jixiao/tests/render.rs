@@ -26,14 +26,20 @@ fn rendered_form_looks_like_the_sample() {
     let doc = jixiao::parse(jixiao::SAMPLE);
     let text = jixiao::render(&doc);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "上海市静安区人力资源和社会保障局 2026 年度项目绩效目标汇总表");
+    assert_eq!(
+        lines[0],
+        "上海市静安区人力资源和社会保障局 2026 年度项目绩效目标汇总表"
+    );
     assert_eq!(lines[2], "财政项目支出绩效目标申报表\t\t\t\t\t");
     assert_eq!(lines[3], "(2026 年度)\t\t\t\t\t");
     assert_eq!(
         lines[4],
         "项目名称\t残疾人就业保障金\t项目性质\t经常性项目\t项目类别\t其他人员类"
     );
-    assert_eq!(lines[7], "项目资金(元)\t项目资金总额:\t\t年度资金申请总额:\t109026.00\t");
+    assert_eq!(
+        lines[7],
+        "项目资金(元)\t项目资金总额:\t\t年度资金申请总额:\t109026.00\t"
+    );
     // Carried levels are left blank, as in the sample.
     assert!(lines.contains(&"\t\t质量指标\t全额缴纳保障金年缴纳额\t=100.00(%)\t"));
 }
@@ -55,10 +61,7 @@ fn cjk(min: usize, max: usize) -> impl Strategy<Value = String> {
 fn free_text() -> impl Strategy<Value = String> {
     (
         cjk(1, 12),
-        prop::collection::vec(
-            prop_oneof![cjk(1, 10), "[a-z]{1,6}", "[0-9]{1,4}%?"],
-            0..4,
-        ),
+        prop::collection::vec(prop_oneof![cjk(1, 10), "[a-z]{1,6}", "[0-9]{1,4}%?"], 0..4),
     )
         .prop_map(|(head, rest)| {
             let mut s = head;
@@ -127,22 +130,39 @@ fn target() -> impl Strategy<Value = Target> {
 }
 
 fn indicator() -> impl Strategy<Value = Indicator> {
-    (level1(), level2(), name(&["率", "数", "性", "情况", "次数"]), target()).prop_map(
-        |(l1, l2, name, target)| Indicator {
+    (
+        level1(),
+        level2(),
+        name(&["率", "数", "性", "情况", "次数"]),
+        target(),
+    )
+        .prop_map(|(l1, l2, name, target)| Indicator {
             level1: Some(l1),
             level2: l2,
             name,
             target,
-            span: Span { start_line: 0, end_line: 0, start_byte: 0, end_byte: 0 },
-        },
-    )
+            span: Span {
+                start_line: 0,
+                end_line: 0,
+                start_byte: 0,
+                end_byte: 0,
+            },
+        })
 }
 
 fn form() -> impl Strategy<Value = Form> {
     let project = (
         name(&["经费", "补贴", "专项", "资金"]),
-        prop::option::of(prop::sample::select(vec!["经常性项目", "阶段性项目", "一次性项目"])),
-        prop::option::of(prop::sample::select(vec!["特定目标类", "其他运转类", "其他人员类"])),
+        prop::option::of(prop::sample::select(vec![
+            "经常性项目",
+            "阶段性项目",
+            "一次性项目",
+        ])),
+        prop::option::of(prop::sample::select(vec![
+            "特定目标类",
+            "其他运转类",
+            "其他人员类",
+        ])),
         prop::option::of(name(&["局", "局(汇总)", "委员会"])),
         prop::option::of(name(&["局", "中心"])),
         prop::option::of(date()),
@@ -191,7 +211,12 @@ fn form() -> impl Strategy<Value = Form> {
                 funding,
                 goals,
                 indicators,
-                span: Span { start_line: 0, end_line: 0, start_byte: 0, end_byte: 0 },
+                span: Span {
+                    start_line: 0,
+                    end_line: 0,
+                    start_byte: 0,
+                    end_byte: 0,
+                },
             }
         })
 }

@@ -12,7 +12,10 @@ fn validator() -> jsonschema::Validator {
 
 fn assert_valid(v: &jsonschema::Validator, doc: &jixiao::Document) {
     let value: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
-    let errors: Vec<String> = v.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path)).collect();
+    let errors: Vec<String> = v
+        .iter_errors(&value)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
@@ -24,7 +27,11 @@ fn sample_document_is_valid() {
 #[test]
 fn documents_with_diagnostics_are_valid() {
     let v = validator();
-    for text in ["", "hello", "财政项目支出绩效目标申报表\n项目名称\t甲\t项目名称\t乙\n计划开始日期\t2026-13-01"] {
+    for text in [
+        "",
+        "hello",
+        "财政项目支出绩效目标申报表\n项目名称\t甲\t项目名称\t乙\n计划开始日期\t2026-13-01",
+    ] {
         assert_valid(&v, &jixiao::parse(text));
     }
 }
@@ -32,7 +39,8 @@ fn documents_with_diagnostics_are_valid() {
 #[test]
 fn the_schema_rejects_what_the_contract_forbids() {
     let v = validator();
-    let mut value: serde_json::Value = serde_json::from_str(&jixiao::parse(jixiao::SAMPLE).to_json()).unwrap();
+    let mut value: serde_json::Value =
+        serde_json::from_str(&jixiao::parse(jixiao::SAMPLE).to_json()).unwrap();
     assert!(v.is_valid(&value));
     // A number where a decimal string belongs.
     value["forms"][0]["funding"]["annual_total"] = serde_json::json!(109_026.0);

@@ -16,5 +16,9 @@ fn sample_json_matches_the_reviewed_snapshot() {
         std::fs::write(&path, &json).unwrap();
     }
     let want = std::fs::read_to_string(&path).expect("snapshot file");
-    assert!(want == json, "the sample's JSON differs from {}; review the diff, then regenerate", path.display());
+    assert!(
+        want == json,
+        "the sample's JSON differs from {}; review the diff, then regenerate",
+        path.display()
+    );
 }

@@ -78,7 +78,12 @@ pub(crate) fn read_header_row(
     state.header_fields = field_count(line);
     state.lead_fields = cells
         .iter()
-        .find(|c| matches!(goal_label(&label_key(c.text)), Some(GoalLabel::Project | GoalLabel::Annual)))
+        .find(|c| {
+            matches!(
+                goal_label(&label_key(c.text)),
+                Some(GoalLabel::Project | GoalLabel::Annual)
+            )
+        })
         .map_or(0, |c| c.field);
     let mut current = None;
     for cell in cells {

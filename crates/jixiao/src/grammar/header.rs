@@ -35,7 +35,18 @@ pub(crate) fn form_header(cells: &[Cell<'_>]) -> Option<FormHeader> {
     }
     let year = key
         .find("年度")
-        .and_then(|i| key[..i].chars().rev().take(4).collect::<String>().chars().rev().collect::<String>().parse().ok())
+        .and_then(|i| {
+            key[..i]
+                .chars()
+                .rev()
+                .take(4)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+                .parse()
+                .ok()
+        })
         .filter(|y: &i32| (1000..=9999).contains(y));
     Some(FormHeader { year })
 }
@@ -67,7 +78,12 @@ fn furniture(input: &str) -> IResult<&str, ()> {
         (page_total, sep, page_no).map(|_| ()),
         (dash(), digit1, dash()).map(|_| ()),
         (digit1, char('/'), digit1).map(|_| ()),
-        (tag_no_case("page"), digit1, opt((tag_no_case("of"), digit1))).map(|_| ()),
+        (
+            tag_no_case("page"),
+            digit1,
+            opt((tag_no_case("of"), digit1)),
+        )
+            .map(|_| ()),
     )))
     .parse(input)?;
     Ok((rest, ()))
@@ -95,13 +111,26 @@ mod tests {
         let year = |s: &str| form_header(&row(s)).map(|h| h.year);
         assert_eq!(year("财政项目支出绩效目标申报表\t\t\t"), Some(None));
         assert_eq!(year("2026年度财政项目支出绩效目标申报表"), Some(Some(2026)));
-        assert_eq!(form_header(&row("上海市静安区 2026 年度项目绩效目标汇总表")), None);
+        assert_eq!(
+            form_header(&row("上海市静安区 2026 年度项目绩效目标汇总表")),
+            None
+        );
         assert_eq!(form_header(&row("财政项目支出绩效目标申报表\t多余")), None);
     }
 
     #[test]
     fn page_furniture() {
-        for s in ["第 3 页 共 30 页", "第3页/共30页", "第 3 页", "共 30 页 第 3 页", "- 3 -", "— 12 —", "3 / 30", "Page 3 of 30", "\u{c}第 1 页"] {
+        for s in [
+            "第 3 页 共 30 页",
+            "第3页/共30页",
+            "第 3 页",
+            "共 30 页 第 3 页",
+            "- 3 -",
+            "— 12 —",
+            "3 / 30",
+            "Page 3 of 30",
+            "\u{c}第 1 页",
+        ] {
             assert!(is_page_furniture(s), "{s:?}");
         }
         for s in ["第三页", "3", "页", "2026", "第 3 页 的 内容", "≥95.00(%)"] {

@@ -358,7 +358,11 @@ pub(crate) fn parse_form(
             if section == Section::Header && !seen_project && year.is_none() {
                 year = h.year;
             } else {
-                ctx.unrecognised(Code::UnrecognisedLine, line, "a second form title inside a form");
+                ctx.unrecognised(
+                    Code::UnrecognisedLine,
+                    line,
+                    "a second form title inside a form",
+                );
             }
             continue;
         }

@@ -18,9 +18,7 @@ use super::FormCtx;
 
 /// Whether a row is a project row (its first cell is a project label).
 pub(crate) fn is_project_row(cells: &[Cell<'_>]) -> bool {
-    cells
-        .first()
-        .is_some_and(|c| label_of(c.text).is_some())
+    cells.first().is_some_and(|c| label_of(c.text).is_some())
 }
 
 /// A project label at the start of a cell, and the inline value after a

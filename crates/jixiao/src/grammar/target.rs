@@ -28,8 +28,14 @@ use crate::text::{label_key, normalize};
 /// `cmp` (see the module grammar).
 fn comparison(input: &str) -> IResult<&str, Comparison> {
     alt((
-        value(Comparison::Ge, alt((tag("≥"), tag(">="), tag("≧"), tag("⩾")))),
-        value(Comparison::Le, alt((tag("≤"), tag("<="), tag("≦"), tag("⩽")))),
+        value(
+            Comparison::Ge,
+            alt((tag("≥"), tag(">="), tag("≧"), tag("⩾"))),
+        ),
+        value(
+            Comparison::Le,
+            alt((tag("≤"), tag("<="), tag("≦"), tag("⩽"))),
+        ),
         value(Comparison::Eq, alt((tag("=="), tag("=")))),
         value(Comparison::Gt, tag(">")),
         value(Comparison::Lt, tag("<")),
@@ -62,11 +68,7 @@ fn bare_unit(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
-type Quant<'a> = (
-    Option<Comparison>,
-    rust_decimal::Decimal,
-    Option<&'a str>,
-);
+type Quant<'a> = (Option<Comparison>, rust_decimal::Decimal, Option<&'a str>);
 
 fn quantitative(input: &str) -> IResult<&str, Quant<'_>> {
     let with_cmp = map(
@@ -82,10 +84,9 @@ fn quantitative(input: &str) -> IResult<&str, Quant<'_>> {
         ),
         |(c, d, u)| (Some(c), d, u),
     );
-    let without_cmp = map(
-        (decimal, opt(alt((paren_unit, percent)))),
-        |(d, u)| (None, d, u),
-    );
+    let without_cmp = map((decimal, opt(alt((paren_unit, percent)))), |(d, u)| {
+        (None, d, u)
+    });
     all_consuming(alt((with_cmp, without_cmp))).parse(input)
 }
 
@@ -130,12 +131,30 @@ mod tests {
 
     #[test]
     fn sample_targets() {
-        assert_eq!(q("≤130.00(元/人/天)"), (Some("<="), "130.00".into(), Some("元/人/天".into())));
-        assert_eq!(q("=8.00(次)"), (Some("="), "8.00".into(), Some("次".into())));
-        assert_eq!(q("≥95.00(%)"), (Some(">="), "95.00".into(), Some("%".into())));
-        assert_eq!(q("≤1400.00(个)"), (Some("<="), "1400.00".into(), Some("个".into())));
-        assert_eq!(q("=5000.00(元/件)"), (Some("="), "5000.00".into(), Some("元/件".into())));
-        assert_eq!(q("=750.00(人次)"), (Some("="), "750.00".into(), Some("人次".into())));
+        assert_eq!(
+            q("≤130.00(元/人/天)"),
+            (Some("<="), "130.00".into(), Some("元/人/天".into()))
+        );
+        assert_eq!(
+            q("=8.00(次)"),
+            (Some("="), "8.00".into(), Some("次".into()))
+        );
+        assert_eq!(
+            q("≥95.00(%)"),
+            (Some(">="), "95.00".into(), Some("%".into()))
+        );
+        assert_eq!(
+            q("≤1400.00(个)"),
+            (Some("<="), "1400.00".into(), Some("个".into()))
+        );
+        assert_eq!(
+            q("=5000.00(元/件)"),
+            (Some("="), "5000.00".into(), Some("元/件".into()))
+        );
+        assert_eq!(
+            q("=750.00(人次)"),
+            (Some("="), "750.00".into(), Some("人次".into()))
+        );
     }
 
     #[test]
@@ -145,12 +164,23 @@ mod tests {
         assert_eq!(q("≥2800件"), (Some(">="), "2800".into(), Some("件".into())));
         assert_eq!(q("100%"), (None, "100".into(), Some("%".into())));
         assert_eq!(q("2"), (None, "2".into(), None));
-        assert_eq!(q("=1,400.00(个)"), (Some("="), "1400.00".into(), Some("个".into())));
+        assert_eq!(
+            q("=1,400.00(个)"),
+            (Some("="), "1400.00".into(), Some("个".into()))
+        );
     }
 
     #[test]
     fn qualitative_values_keep_their_text() {
-        for s in ["及时", "按实", "安全送达目的地", "改善或提升程度明显", "12月底前", "90%-95%", "2026年12月31日前"] {
+        for s in [
+            "及时",
+            "按实",
+            "安全送达目的地",
+            "改善或提升程度明显",
+            "12月底前",
+            "90%-95%",
+            "2026年12月31日前",
+        ] {
             let t = parse_target(s);
             assert_eq!(t.kind, TargetKind::Qualitative, "{s}");
             assert_eq!(t.text.as_deref(), Some(s));

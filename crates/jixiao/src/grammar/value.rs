@@ -77,7 +77,9 @@ fn small_number(input: &str) -> IResult<&str, u32> {
 pub(crate) fn parse_date(text: &str) -> Option<Date> {
     let key = label_key(text);
     let (_, (y, m, d)) = date_parts(&key).ok()?;
-    let year = i32::try_from(y).ok().filter(|y| (1000..=9999).contains(y))?;
+    let year = i32::try_from(y)
+        .ok()
+        .filter(|y| (1000..=9999).contains(y))?;
     Date::new(year, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
 }
 
@@ -133,12 +135,22 @@ mod tests {
             "270000000.00"
         );
         assert_eq!(parse_amount("12.5 万元").unwrap().to_string(), "12.5");
-        assert_eq!(parse_amount("１，９００．００").unwrap().to_string(), "1900.00");
+        assert_eq!(
+            parse_amount("１，９００．００").unwrap().to_string(),
+            "1900.00"
+        );
     }
 
     #[test]
     fn bad_amounts_are_rejected() {
-        for bad in ["", "abc", "1,90.00", "1.2.3", "12x", "99999999999999999999999999999999"] {
+        for bad in [
+            "",
+            "abc",
+            "1,90.00",
+            "1.2.3",
+            "12x",
+            "99999999999999999999999999999999",
+        ] {
             assert_eq!(parse_amount(bad), None, "{bad:?}");
         }
     }

@@ -1,0 +1,187 @@
+//! Text layouts: how the cells of a form were laid out by the tool that
+//! extracted them, and the readers that turn each layout into rows for the
+//! grammar.
+
+pub(crate) mod spaced;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::SourceSpan;
+use crate::model::{Document, Span};
+use crate::text::{self, Line};
+
+/// How the text of a form was laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Layout {
+    /// Tab-separated cells, one table row per line: PDF-to-text tools that
+    /// keep cells apart with tabs (the bundled sample) and copy-paste of a
+    /// table from a browser, Word or Excel.
+    #[default]
+    Tab,
+    /// Rows of cells given to [`parse_rows`](crate::parse_rows) (CSV, XLSX,
+    /// pdfplumber `extract_tables()`).
+    Grid,
+    /// Columns aligned with spaces, wrapped cells over several lines:
+    /// `pdftotext -layout`.
+    Spaced,
+}
+
+impl Layout {
+    /// The name used in JSON, options and the CLI (`"spaced"`).
+    ///
+    /// ```
+    /// assert_eq!(jixiao::Layout::Spaced.name(), "spaced");
+    /// ```
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Tab => "tab",
+            Layout::Grid => "grid",
+            Layout::Spaced => "spaced",
+        }
+    }
+}
+
+impl fmt::Display for Layout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Layout {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "tab" | "tsv" => Ok(Layout::Tab),
+            "grid" | "rows" => Ok(Layout::Grid),
+            "spaced" | "layout" => Ok(Layout::Spaced),
+            other => Err(format!(
+                "unknown layout {other:?}; expected auto, tab, grid or spaced"
+            )),
+        }
+    }
+}
+
+/// Options for [`parse_with`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// The layout to read; `None` detects it.
+    pub layout: Option<Layout>,
+}
+
+impl ParseOptions {
+    /// Options that force one layout.
+    ///
+    /// ```
+    /// let opts = jixiao::ParseOptions::with_layout(jixiao::Layout::Tab);
+    /// assert_eq!(opts.layout, Some(jixiao::Layout::Tab));
+    /// ```
+    #[must_use]
+    pub fn with_layout(layout: Layout) -> ParseOptions {
+        ParseOptions {
+            layout: Some(layout),
+        }
+    }
+}
+
+/// Detect the layout of a text: tabs between cells, or columns aligned with
+/// runs of spaces.
+///
+/// ```
+/// use jixiao::{detect_layout, Layout};
+/// assert_eq!(detect_layout(jixiao::SAMPLE), Layout::Tab);
+/// assert_eq!(detect_layout("项目名称 党建经费      项目性质    经常性项目\n"), Layout::Spaced);
+/// ```
+#[must_use]
+pub fn detect_layout(input: &str) -> Layout {
+    let mut tabbed = 0usize;
+    let mut spaced = 0usize;
+    for line in text::lines(input) {
+        let t = text::trim(line.text);
+        if t.is_empty() {
+            continue;
+        }
+        if t.contains('\t') {
+            tabbed += 1;
+        } else if t.contains("  ") || t.contains('\u{3000}') {
+            spaced += 1;
+        }
+    }
+    if spaced > tabbed {
+        Layout::Spaced
+    } else {
+        Layout::Tab
+    }
+}
+
+/// Parse with options: a forced layout, or the detected one. The document
+/// reports the layout it was read as ([`Document::layout`]).
+///
+/// For the spaced layout, rows are rebuilt from the text's geometry first;
+/// spans and diagnostics refer to the source lines each rebuilt row came from
+/// (columns then start at the line's first character).
+///
+/// ```
+/// let doc = jixiao::parse_with(jixiao::SAMPLE, &jixiao::ParseOptions::default());
+/// assert_eq!(doc.layout, jixiao::Layout::Tab);
+/// assert_eq!(doc.forms.len(), 30);
+/// ```
+#[must_use]
+pub fn parse_with(input: &str, options: &ParseOptions) -> Document {
+    let layout = options.layout.unwrap_or_else(|| detect_layout(input));
+    match layout {
+        Layout::Tab | Layout::Grid => {
+            let mut doc = crate::grammar::parse_document(input);
+            doc.layout = layout;
+            doc
+        }
+        Layout::Spaced => {
+            let lines = text::lines(input);
+            let rows = spaced::read(&lines);
+            let mut doc = parse_rebuilt(&lines, &rows);
+            doc.layout = Layout::Spaced;
+            doc
+        }
+    }
+}
+
+/// Parse rebuilt rows and map every span back to the source lines.
+fn parse_rebuilt(lines: &[Line<'_>], rows: &[spaced::Row]) -> Document {
+    let text = crate::grid::rows_to_text(rows.iter().map(|r| r.cells.iter()));
+    let mut doc = crate::grammar::parse_document(&text);
+    let source = |row_line: usize| -> Option<(&Line<'_>, &Line<'_>)> {
+        let row = rows.get(row_line.checked_sub(1)?)?;
+        Some((lines.get(row.first)?, lines.get(row.last)?))
+    };
+    let map_span = |s: &mut Span| {
+        if let (Some((a, _)), Some((_, b))) = (source(s.start_line), source(s.end_line)) {
+            *s = Span {
+                start_line: a.no,
+                end_line: b.no,
+                start_byte: a.start,
+                end_byte: b.end(),
+            };
+        }
+    };
+    for form in &mut doc.forms {
+        map_span(&mut form.span);
+        for ind in &mut form.indicators {
+            map_span(&mut ind.span);
+        }
+    }
+    for d in &mut doc.diagnostics {
+        if let Some(span) = d.span {
+            d.span = match (source(span.start_line), source(span.end_line)) {
+                (Some((a, _)), Some((_, b))) => Some(SourceSpan::lines(a, b)),
+                _ => None,
+            };
+        }
+    }
+    doc
+}
