@@ -30,6 +30,8 @@ pub enum Error {
         line: usize,
         /// 1-based column (characters) of that byte.
         column: usize,
+        /// 1-based column of that byte in UTF-16 code units (for JavaScript).
+        column_utf16: usize,
     },
 }
 
@@ -96,15 +98,49 @@ impl Error {
         }
     }
 
+    /// The 1-based column of the (first) error in UTF-16 code units, as
+    /// JavaScript strings and editors count.
+    ///
+    /// ```
+    /// let err = jixiao::parse_bytes("𠀀项\n".as_bytes().iter().copied().chain([0xff]).collect::<Vec<_>>().as_slice()).unwrap_err();
+    /// assert_eq!((err.line(), err.column(), err.column_utf16()), (Some(2), Some(1), Some(1)));
+    /// let err = jixiao::parse_bytes(&[0xf0, 0xa0, 0x80, 0x80, b'x', 0xff]).unwrap_err();
+    /// assert_eq!((err.column(), err.column_utf16()), (Some(3), Some(4)));
+    /// ```
+    #[must_use]
+    pub fn column_utf16(&self) -> Option<usize> {
+        match self {
+            Error::Invalid { errors, .. } => errors
+                .first()
+                .and_then(|d| d.span)
+                .map(|s| s.start_col_utf16),
+            Error::InvalidUtf8 { column_utf16, .. } => Some(*column_utf16),
+        }
+    }
+
     /// Every error-severity diagnostic (for `InvalidUtf8`, one made from it).
     #[must_use]
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
             Error::Invalid { errors, .. } => errors.clone(),
-            Error::InvalidUtf8 { .. } => vec![Diagnostic::new(
+            Error::InvalidUtf8 {
+                offset,
+                line,
+                column,
+                column_utf16,
+            } => vec![Diagnostic::new(
                 Code::InvalidUtf8,
                 self.to_string(),
-                None,
+                Some(crate::diagnostic::SourceSpan {
+                    start_line: *line,
+                    end_line: *line,
+                    start_col: *column,
+                    end_col: *column,
+                    start_col_utf16: *column_utf16,
+                    end_col_utf16: *column_utf16,
+                    start_byte: *offset,
+                    end_byte: offset + 1,
+                }),
                 None,
             )],
         }

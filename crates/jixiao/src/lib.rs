@@ -117,19 +117,51 @@ pub fn parse_strict(text: &str) -> Result<Document, Error> {
 /// assert!(err.to_string().contains("offset 3"));
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    parse_bytes_with(bytes, &ParseOptions::default())
+}
+
+/// Parse bytes with options (see [`parse_with`]); invalid UTF-8 is an
+/// [`Error::InvalidUtf8`] naming the byte.
+///
+/// ```
+/// let opts = jixiao::ParseOptions::with_layout(jixiao::Layout::Tab);
+/// let doc = jixiao::parse_bytes_with(jixiao::SAMPLE.as_bytes(), &opts).unwrap();
+/// assert_eq!(doc.forms.len(), 30);
+/// ```
+pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(parse(text)),
+        Ok(text) => Ok(parse_with(text, options)),
         Err(e) => {
             let offset = e.valid_up_to();
             let before = String::from_utf8_lossy(&bytes[..offset]);
             let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let tail = before.rsplit('\n').next().unwrap_or("");
             Err(Error::InvalidUtf8 {
                 offset,
                 line,
-                column,
+                column: tail.chars().count() + 1,
+                column_utf16: tail.encode_utf16().count() + 1,
             })
         }
+    }
+}
+
+/// Parse bytes strictly: invalid UTF-8 or any error-severity diagnostic is
+/// an [`Error`].
+///
+/// ```
+/// assert!(jixiao::parse_bytes_strict(jixiao::SAMPLE.as_bytes()).is_ok());
+/// let err = jixiao::parse_bytes_strict(b"not a form").unwrap_err();
+/// assert_eq!(err.code(), jixiao::Code::NoForms);
+/// ```
+pub fn parse_bytes_strict(bytes: &[u8]) -> Result<Document, Error> {
+    let doc = parse_bytes(bytes)?;
+    if doc.has_errors() {
+        // The bytes are UTF-8 here: parse_bytes succeeded.
+        let text = String::from_utf8_lossy(bytes);
+        Err(Error::from_document(doc, &text))
+    } else {
+        Ok(doc)
     }
 }
 

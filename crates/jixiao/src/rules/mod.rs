@@ -38,6 +38,14 @@ pub enum Profile {
 }
 
 impl Profile {
+    /// Every profile, default first.
+    ///
+    /// ```
+    /// let names: Vec<_> = jixiao::Profile::ALL.iter().map(|p| p.name()).collect();
+    /// assert_eq!(names, ["SH-2025+", "CN-101", "LEGACY-2011"]);
+    /// ```
+    pub const ALL: [Profile; 3] = [Profile::Sh2025, Profile::Cn101, Profile::Legacy2011];
+
     /// The profile's name as users write it (`SH-2025+`).
     ///
     /// ```
