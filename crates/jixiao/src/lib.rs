@@ -35,6 +35,7 @@ mod layout;
 mod model;
 mod render;
 mod rules;
+mod stream;
 mod text;
 mod vocab;
 
@@ -43,6 +44,9 @@ pub use error::Error;
 pub use grid::{parse_rows, rows_to_text};
 pub use layout::{detect_layout, parse_with, Layout, ParseOptions};
 pub use rules::{check, check_source, rules_table, CheckOptions, Profile, RuleId};
+pub use stream::{
+    assemble, split_forms, FormChunk, FormItem, FormReader, Preamble, StreamError, StreamItem,
+};
 
 pub use model::{
     Comparison, Date, Document, Form, Funding, Goals, Indicator, Level1, Level2, Project,

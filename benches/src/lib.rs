@@ -1,0 +1,339 @@
+//! Benchmark support for jixiao: a deterministic corpus generator, damaged
+//! variants, adversarial inputs, the *floor* (the least any reader of these
+//! files must do) and the rayon-parallel parse the CLI is meant to use.
+//!
+//! Everything here is seeded: the same seed and size give the same bytes on
+//! every machine, so figures from different runs compare.
+//!
+//! ```
+//! let text = jixiao_bench::corpus(64 * 1024, 7);
+//! assert!(text.len() >= 64 * 1024);
+//! assert_eq!(text, jixiao_bench::corpus(64 * 1024, 7));
+//! let doc = jixiao::parse(&text);
+//! assert!(!doc.has_errors());
+//! ```
+
+use std::fmt::Write as _;
+
+use jixiao::{Decimal, Document, Form, Indicator, Target};
+use rayon::prelude::*;
+
+/// A small, fast, seeded generator (splitmix64): no dependency, same numbers
+/// everywhere.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    #[must_use]
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// `true` with probability `1 / n`.
+    pub fn one_in(&mut self, n: usize) -> bool {
+        self.below(n) == 0
+    }
+
+    /// One element of a non-empty slice.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const NAME_PARTS: &[&str] = &[
+    "就业",
+    "培训",
+    "社区",
+    "养老",
+    "医疗",
+    "信息化",
+    "人才",
+    "公共服务",
+    "档案",
+    "劳动",
+    "监察",
+    "仲裁",
+    "调解",
+    "创业",
+    "补贴",
+    "保障",
+    "宣传",
+    "运维",
+    "评估",
+    "专项",
+];
+const NAME_ENDS: &[&str] = &["经费", "项目", "专项资金", "工作经费", "服务费", "补助"];
+const UNITS: &[&str] = &["%", "人", "元/人/天", "个", "次", "万元", "天", "件"];
+const QUALITATIVE: &[&str] = &["及时", "准确", "稳定", "持续提升", "符合要求", "有效保障"];
+const OPS: &[&str] = &["≥", "≤", "=", ">", "<", ""];
+
+fn amount(rng: &mut Rng) -> Decimal {
+    Decimal::new(i64::try_from(rng.below(2_000_000_000)).unwrap_or(0), 2)
+}
+
+fn target(rng: &mut Rng) -> Target {
+    if rng.one_in(3) {
+        return Target::parse(rng.pick::<&str>(QUALITATIVE));
+    }
+    let op = *rng.pick::<&str>(OPS);
+    let whole = rng.below(10_000);
+    let frac = rng.below(100);
+    let unit = *rng.pick::<&str>(UNITS);
+    Target::parse(&format!("{op}{whole}.{frac:02}({unit})"))
+}
+
+/// Vary one template form: name, amounts, dates' year, indicators (count,
+/// order, names and targets).
+fn vary(template: &Form, rng: &mut Rng, serial: usize) -> Form {
+    let mut f = template.clone();
+    let mut name = String::new();
+    for _ in 0..=rng.below(3) {
+        name.push_str(rng.pick::<&str>(NAME_PARTS));
+    }
+    name.push_str(rng.pick::<&str>(NAME_ENDS));
+    let _ = write!(name, "{serial}");
+    f.project.name = Some(name);
+    let fu = &mut f.funding;
+    if rng.one_in(2) {
+        fu.project_total = Some(amount(rng));
+    }
+    fu.annual_total = Some(amount(rng));
+    fu.annual_appropriation = fu.annual_total;
+    fu.annual_carryover = Some(Decimal::new(0, 2));
+    fu.annual_other = Some(Decimal::new(0, 2));
+    if !template.indicators.is_empty() {
+        let n = 3 + rng.below(14);
+        let mut inds: Vec<Indicator> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let mut ind = rng.pick(&template.indicators).clone();
+            if rng.one_in(2) {
+                let _ = write!(ind.name, "{}", *rng.pick::<&str>(NAME_PARTS));
+            }
+            ind.target = target(rng);
+            inds.push(ind);
+        }
+        // Keep the template's level order so that labels carry as forms write them.
+        inds.sort_by(|a, b| (&a.level1, &a.level2).cmp(&(&b.level1, &b.level2)));
+        f.indicators = inds;
+    }
+    f
+}
+
+/// A corpus of at least `min_bytes` bytes of well-formed form text: forms made
+/// from the sample's 30 forms with varied names, amounts, targets and
+/// indicator counts, rendered with [`jixiao::render`]. Deterministic in `seed`.
+///
+/// ```
+/// let text = jixiao_bench::corpus(10_000, 1);
+/// assert!(text.starts_with(jixiao::parse(jixiao::SAMPLE).title.as_deref().unwrap()));
+/// ```
+#[must_use]
+pub fn corpus(min_bytes: usize, seed: u64) -> String {
+    let sample = jixiao::parse(jixiao::SAMPLE);
+    let mut rng = Rng::new(seed);
+    let mut out = String::with_capacity(min_bytes + 4096);
+    let mut serial = 0;
+    while out.len() < min_bytes {
+        let form = vary(rng.pick(&sample.forms), &mut rng, serial);
+        let doc = Document {
+            title: if serial == 0 {
+                sample.title.clone()
+            } else {
+                None
+            },
+            forms: vec![form],
+            ..Document::default()
+        };
+        if serial > 0 {
+            out.push('\n');
+        }
+        out.push_str(&jixiao::render(&doc));
+        serial += 1;
+    }
+    out
+}
+
+/// Damage a text the way bad extraction does: about one line in `every` is
+/// deleted, duplicated, swapped with the next, has its cells swapped, or gets
+/// garbage inserted before it. Deterministic in `seed`.
+///
+/// ```
+/// let text = jixiao_bench::corpus(20_000, 1);
+/// let bad = jixiao_bench::damage(&text, 3, 20);
+/// assert_ne!(bad, text);
+/// let doc = jixiao::parse(&bad);
+/// assert!(doc.forms.len() > 5);
+/// ```
+#[must_use]
+pub fn damage(text: &str, seed: u64, every: usize) -> String {
+    let mut rng = Rng::new(seed);
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let mut i = 0;
+    while i < lines.len() {
+        if rng.one_in(every.max(1)) {
+            match rng.below(5) {
+                0 => {
+                    lines.remove(i);
+                    continue;
+                }
+                1 => {
+                    let l = lines[i].clone();
+                    lines.insert(i, l);
+                    i += 1;
+                }
+                2 if i + 1 < lines.len() => lines.swap(i, i + 1),
+                3 => {
+                    let mut cells: Vec<&str> = lines[i].split('\t').collect();
+                    if cells.len() > 1 {
+                        let a = rng.below(cells.len());
+                        let b = rng.below(cells.len());
+                        cells.swap(a, b);
+                    }
+                    lines[i] = cells.join("\t");
+                }
+                _ => {
+                    lines.insert(
+                        i,
+                        format!("第 {} 页 乱码\t{}", rng.below(99), rng.below(1_000_000)),
+                    );
+                    i += 1;
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
+/// The floor: what any reader of these files must do with the bytes, and
+/// nothing more. Validate UTF-8, split into lines (`\r\n`, `\n`, `\r`) and
+/// lines into tab-separated cells, trim each cell. Returns (lines, non-empty
+/// cells) so that the optimiser cannot drop the work.
+///
+/// ```
+/// assert_eq!(jixiao_bench::floor(b"a\tb\r\n\t c \n\n"), Some((3, 3)));
+/// assert_eq!(jixiao_bench::floor(b"\xff"), None);
+/// ```
+#[must_use]
+pub fn floor(bytes: &[u8]) -> Option<(usize, usize)> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut lines = 0;
+    let mut cells = 0;
+    for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        for part in line.split('\r') {
+            lines += 1;
+            cells += part
+                .split('\t')
+                .filter(|c| !c.trim_matches(char::is_whitespace).is_empty())
+                .count();
+        }
+    }
+    // `split` yields an empty last piece after a final line end.
+    if text.ends_with('\n') || text.ends_with('\r') {
+        lines -= 1;
+    }
+    Some((lines, cells))
+}
+
+/// Parse in parallel on the current rayon pool: cut at form boundaries with
+/// [`jixiao::split_forms`], parse the chunks in parallel, [`jixiao::assemble`]
+/// in order. Gives exactly the document [`jixiao::parse`] gives. This is the
+/// code the CLI should use.
+///
+/// ```
+/// let text = jixiao_bench::corpus(50_000, 2);
+/// assert_eq!(jixiao_bench::parse_parallel(&text), jixiao::parse(&text));
+/// ```
+#[must_use]
+pub fn parse_parallel(text: &str) -> Document {
+    let chunks = jixiao::split_forms(text);
+    let items: Vec<jixiao::StreamItem> = chunks.par_iter().map(jixiao::FormChunk::parse).collect();
+    jixiao::assemble(items)
+}
+
+/// Stream a text through [`jixiao::FormReader`], counting forms; the
+/// memory-bounded route.
+///
+/// ```
+/// assert_eq!(jixiao_bench::stream_count(jixiao::SAMPLE.as_bytes()).unwrap(), 30);
+/// ```
+pub fn stream_count(reader: impl std::io::BufRead) -> Result<usize, jixiao::StreamError> {
+    let mut n = 0;
+    for item in jixiao::FormReader::new(reader) {
+        if let jixiao::StreamItem::Form(_) = item? {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Hostile inputs, each about `size` bytes (or `size` repetitions).
+pub mod hostile {
+    /// One line of `size` bytes with no line end: CJK text with tabs now and then.
+    #[must_use]
+    pub fn single_line(size: usize) -> String {
+        let unit = "项目名称绩效目标\t";
+        unit.repeat(size / unit.len() + 1)
+    }
+
+    /// `n` form title rows and nothing else.
+    #[must_use]
+    pub fn form_headers(n: usize) -> String {
+        "财政项目支出绩效目标申报表\n".repeat(n)
+    }
+
+    /// `n` blank lines (mixed whitespace).
+    #[must_use]
+    pub fn blank_lines(n: usize) -> String {
+        " \t\u{3000}\n".repeat(n)
+    }
+
+    /// One form whose `项目名称` row is followed by `n` copies of the same
+    /// labels: duplicated project fields, funding rows, goals headers and
+    /// indicator label rows.
+    #[must_use]
+    pub fn repeated_labels(n: usize) -> String {
+        let mut s = String::from("财政项目支出绩效目标申报表\n(2026 年度)\n项目名称\t甲\n");
+        for _ in 0..n {
+            s.push_str("主管部门\t乙\t实施单位\t丙\n项目资金(元)\t项目资金总额:\t1.00\t年度资金申请总额:\t2.00\n项目绩效目标\t项目总目标\t\t年度总体目标\n\t产出指标\t数量指标\t人数\t≥1(人)\n");
+        }
+        s
+    }
+
+    /// One line holding `n` tab-separated copies of a label (a row of repeated cells).
+    #[must_use]
+    pub fn repeated_cells(n: usize) -> String {
+        let mut s = String::from("财政项目支出绩效目标申报表\n项目名称\t甲\n");
+        s.push_str(&"产出指标\t".repeat(n));
+        s.push('\n');
+        s
+    }
+
+    /// `size` bytes of valid form text with one invalid byte at `at`.
+    #[must_use]
+    pub fn invalid_utf8(size: usize, at: usize) -> Vec<u8> {
+        let mut bytes = crate::corpus(size, 11).into_bytes();
+        bytes.truncate(size.max(at + 1));
+        let at = at.min(bytes.len() - 1);
+        bytes[at] = 0xff;
+        bytes
+    }
+}

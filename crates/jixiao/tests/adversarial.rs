@@ -1,0 +1,298 @@
+//! Hostile input: huge and degenerate inputs complete without a panic, and
+//! random damage never panics and never changes the forms it did not touch.
+//!
+//! Sizes here are scaled to run in seconds in a debug build; the full sizes
+//! (a 50 MB line, a million headers, …) and their timings at n/4, n/2 and n,
+//! which show linear growth, come from the release-built
+//! `jixiao-measure hostile` (benches/), run by `scripts/suites/bench-smoke.sh`.
+//! No test here times anything.
+
+mod common;
+
+use jixiao::{parse, parse_bytes, split_forms, Code, Error, FormReader, StreamItem};
+use proptest::prelude::*;
+
+/// Parse every way there is; all must agree and none may panic.
+fn everything(text: &str) -> jixiao::Document {
+    let doc = jixiao::parse_with(
+        text,
+        &jixiao::ParseOptions::with_layout(jixiao::Layout::Tab),
+    );
+    let streamed: Result<Vec<StreamItem>, _> = FormReader::new(text.as_bytes()).collect();
+    assert_eq!(jixiao::assemble(streamed.expect("valid UTF-8")), doc);
+    let chunked = jixiao::assemble(split_forms(text).iter().map(jixiao::FormChunk::parse));
+    assert_eq!(chunked, doc);
+    doc
+}
+
+#[test]
+fn one_huge_line() {
+    let line = "项目名称绩效目标\t".repeat(200_000); // 5.2 MB, no line end
+    let doc = everything(&line);
+    assert!(doc.forms.is_empty());
+    assert_eq!(doc.diagnostics.len(), 2, "{:?}", common::codes(&doc));
+    // Messages quote an excerpt, never the whole line.
+    assert!(doc.diagnostics.iter().all(|d| d.message.len() < 400));
+    let _ = doc.to_json();
+}
+
+#[test]
+fn one_huge_cell_inside_a_form() {
+    let mut text = String::from("财政项目支出绩效目标申报表\n项目名称\t");
+    text.push_str(&"长".repeat(1_000_000));
+    text.push('\n');
+    let doc = everything(&text);
+    assert_eq!(doc.forms.len(), 1);
+    assert_eq!(
+        doc.forms[0]
+            .project
+            .name
+            .as_ref()
+            .map(|n| n.chars().count()),
+        Some(1_000_000)
+    );
+}
+
+#[test]
+fn many_form_headers() {
+    let n = 50_000;
+    let doc = everything(&"财政项目支出绩效目标申报表\n".repeat(n));
+    assert_eq!(doc.forms.len(), n);
+    assert_eq!(doc.forms[n - 1].span.start_line, n);
+}
+
+#[test]
+fn many_blank_lines() {
+    let doc = everything(&" \t\u{3000}\r\n".repeat(500_000));
+    assert!(doc.forms.is_empty());
+    assert_eq!(doc.diagnostics.len(), 1);
+    assert_eq!(doc.diagnostics[0].code, Code::EmptyInput);
+}
+
+#[test]
+fn blank_lines_between_forms() {
+    let text = format!(
+        "{}{}",
+        "\n".repeat(300_000),
+        jixiao::SAMPLE.replace("\n\n", &"\n".repeat(1000))
+    );
+    let doc = everything(&text);
+    assert_eq!(doc.forms.len(), 30);
+}
+
+#[test]
+fn deeply_repeated_labels() {
+    let n = 5_000;
+    let mut text = String::from("财政项目支出绩效目标申报表\n(2026 年度)\n项目名称\t甲\n");
+    for _ in 0..n {
+        text.push_str("主管部门\t乙\t实施单位\t丙\n项目资金(元)\t项目资金总额:\t1.00\t年度资金申请总额:\t2.00\n");
+        text.push_str(
+            "项目绩效目标\t项目总目标\t\t年度总体目标\n\t产出指标\t数量指标\t人数\t≥1(人)\n",
+        );
+    }
+    let doc = everything(&text);
+    assert_eq!(doc.forms.len(), 1);
+    let dups = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::DuplicateField)
+        .count();
+    assert!(dups >= n - 1, "{dups} duplicate-field diagnostics");
+}
+
+/// A row of many cells the row's grammar has no place for. Kept small: each
+/// `unexpected-cell` diagnostic counts its column from the line's start, so
+/// time grows with cells × line length (quadratic in the row's length;
+/// reported to the lead, measured by `jixiao-measure hostile`). Raise `n`
+/// once diagnostics on one row share the column count.
+#[test]
+fn a_row_of_repeated_cells() {
+    let n = 2_000;
+    let text = format!(
+        "财政项目支出绩效目标申报表\n项目名称\t甲\n{}\n",
+        "产出指标\t".repeat(n)
+    );
+    let doc = everything(&text);
+    assert_eq!(doc.forms.len(), 1);
+}
+
+#[test]
+fn many_page_furniture_lines() {
+    let text = format!("{}{}", "第 1 页 共 9 页\n".repeat(50_000), jixiao::SAMPLE);
+    let doc = everything(&text);
+    assert_eq!(doc.forms.len(), 30);
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_offset() {
+    let mut bytes = jixiao::SAMPLE.repeat(20).into_bytes();
+    let at = bytes.len() - 1000;
+    // Step back to the first byte of a character, then break it.
+    let at = (0..=at).rev().find(|&i| bytes[i] & 0xc0 != 0x80).unwrap();
+    bytes[at] = 0xff;
+    let err = parse_bytes(&bytes).unwrap_err();
+    let Error::InvalidUtf8 { offset, line, .. } = err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(offset, at);
+    let newlines = String::from_utf8_lossy(&bytes[..at]).matches('\n').count();
+    assert_eq!(line, newlines + 1);
+    assert!(err.to_string().contains(&format!("offset {at}")));
+    let streamed: Result<Vec<_>, _> = FormReader::new(&bytes[..]).collect();
+    assert!(streamed
+        .unwrap_err()
+        .to_string()
+        .contains(&format!("offset {at}")));
+}
+
+/// Reported to the lead (issue 7 note): the year grammar accepts `(0506 年度)`
+/// as year 506, but `render` writes `(506 年度)`, which does not read back
+/// as a year, so `parse(render(doc))` loses it. Found by the
+/// `render_roundtrip` fuzz target. Unignore once the grammar or the renderer
+/// settles it (reject years below 1000, as the title row does, or pad to 4).
+#[test]
+#[ignore = "known: years below 1000 do not survive render (reported to the lead)"]
+fn render_round_trip_keeps_a_three_digit_year() {
+    let doc = parse("(0506 年度)");
+    let again = parse(&jixiao::render(&doc));
+    assert_eq!(again.forms[0].year, doc.forms[0].year);
+}
+
+// ---------------------------------------------------------------- properties
+
+/// Every output route on one text; panics are the failure.
+fn exercise(text: &str) {
+    let doc = parse(text);
+    let _ = doc.to_json();
+    let _ = jixiao::render(&doc);
+    for d in &doc.diagnostics {
+        let _ = d.render(text);
+    }
+    let _ = jixiao::parse_strict(text);
+    let _ = jixiao::check(&doc, &jixiao::CheckOptions::default());
+}
+
+/// One damaging edit of a form's lines; never touches the title row (line 0),
+/// which is what keeps a damaged form from merging into the one before it.
+#[derive(Debug, Clone)]
+enum Edit {
+    Delete(prop::sample::Index),
+    Duplicate(prop::sample::Index),
+    Swap(prop::sample::Index),
+    Garbage(prop::sample::Index, String),
+    SwapCells(
+        prop::sample::Index,
+        prop::sample::Index,
+        prop::sample::Index,
+    ),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let i = any::<prop::sample::Index>;
+    prop_oneof![
+        i().prop_map(Edit::Delete),
+        i().prop_map(Edit::Duplicate),
+        i().prop_map(Edit::Swap),
+        (i(), "[\\PC\t]{0,20}").prop_map(|(a, g)| Edit::Garbage(a, g)),
+        (i(), i(), i()).prop_map(|(a, b, c)| Edit::SwapCells(a, b, c)),
+    ]
+}
+
+fn apply(lines: &mut Vec<String>, edit: &Edit) {
+    if lines.len() < 2 {
+        return;
+    }
+    let pick = |i: &prop::sample::Index, len: usize| 1 + i.index(len - 1);
+    match edit {
+        Edit::Delete(i) => {
+            lines.remove(pick(i, lines.len()));
+        }
+        Edit::Duplicate(i) => {
+            let at = pick(i, lines.len());
+            let l = lines[at].clone();
+            lines.insert(at, l);
+        }
+        Edit::Swap(i) => {
+            let at = pick(i, lines.len());
+            if at + 1 < lines.len() {
+                lines.swap(at, at + 1);
+            }
+        }
+        Edit::Garbage(i, g) => lines.insert(pick(i, lines.len() + 1).min(lines.len()), g.clone()),
+        Edit::SwapCells(i, a, b) => {
+            let at = pick(i, lines.len());
+            let mut cells: Vec<&str> = lines[at].split('\t').collect();
+            let (a, b) = (a.index(cells.len()), b.index(cells.len()));
+            cells.swap(a, b);
+            lines[at] = cells.join("\t");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_strings_never_panic(text in "\\PC{0,300}") {
+        exercise(&text);
+    }
+
+    #[test]
+    fn arbitrary_form_like_strings_never_panic(
+        parts in prop::collection::vec(prop_oneof![
+            Just("财政项目支出绩效目标申报表".to_owned()), Just("(2026 年度)".to_owned()),
+            Just("项目名称".to_owned()), Just("项目资金".to_owned()), Just("其中: 财政资金".to_owned()),
+            Just("项目绩效目标".to_owned()), Just("绩效指标".to_owned()), Just("产出指标".to_owned()),
+            Just("数量指标".to_owned()), Just("≥95.00(%)".to_owned()), Just("1,900.00".to_owned()),
+            Just("2026-02-30".to_owned()), Just("\t".to_owned()), Just("\n".to_owned()),
+            Just("\r".to_owned()), Just("\u{feff}".to_owned()), Just("第 1 页".to_owned()),
+            "\\PC{0,6}",
+        ], 0..80),
+    ) {
+        exercise(&parts.concat());
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        match parse_bytes(&bytes) {
+            Ok(doc) => { let _ = doc.to_json(); }
+            Err(e) => { let _ = e.to_string(); }
+        }
+        let _ = FormReader::new(&bytes[..]).count();
+    }
+
+    /// Damage some forms of a document; every other form reads exactly as
+    /// before (spans aside), and nothing panics.
+    #[test]
+    fn damage_leaves_other_forms_unchanged(
+        picks in prop::collection::vec((0usize..30, any::<bool>()), 1..6),
+        edits in prop::collection::vec(edit(), 1..10),
+    ) {
+        let chunks = split_forms(jixiao::SAMPLE);
+        let clean = parse(jixiao::SAMPLE);
+        let mut lines: Vec<String> = Vec::new();
+        // (start line of an undamaged form in the new text, its model)
+        let mut kept = Vec::new();
+        for (k, &(p, damaged)) in picks.iter().enumerate() {
+            let mut form: Vec<String> = chunks[p + 1].text().lines().map(str::to_owned).collect();
+            if damaged {
+                for (j, e) in edits.iter().enumerate() {
+                    if j % picks.len() == k % picks.len() || picks.len() == 1 {
+                        apply(&mut form, e);
+                    }
+                }
+            } else {
+                kept.push((lines.len() + 1, common::unspanned(&clean.forms[p])));
+            }
+            lines.extend(form);
+        }
+        let text = common::join(&lines);
+        exercise(&text);
+        let doc = parse(&text);
+        for (start, want) in kept {
+            let got = doc.forms.iter().find(|f| f.span.start_line == start);
+            prop_assert!(got.is_some(), "no form starts at line {}", start);
+            prop_assert_eq!(&common::unspanned(got.unwrap()), &want);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Text parsing: `parse` never panics, and what it returns can be rendered,
+//! serialised to JSON and read back from JSON unchanged.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let doc = jixiao::parse(text);
+    let json = doc.to_json();
+    let back = jixiao::Document::from_json(&json).expect("our own JSON reads back");
+    assert_eq!(back, doc, "JSON round trip");
+    let _ = jixiao::render(&doc);
+    for d in &doc.diagnostics {
+        let _ = d.render(text);
+    }
+    let _ = jixiao::parse_strict(text);
+});

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Fuzz smoke run (issue 7): every cargo-fuzz target in fuzz/ for a few seconds
+# each, starting from the committed seed corpus (fuzz/corpus/<target>/seed-*),
+# on stable Rust (`-s none`: no sanitizer; ASan needs nightly). Installs
+# cargo-fuzz only when missing. New corpus entries go to a temporary directory;
+# a crash leaves its reproducer in fuzz/artifacts/<target>/ and fails the suite.
+# FUZZ_SECONDS sets the time per target (default 5).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "installing cargo-fuzz"
+  cargo install --locked cargo-fuzz
+fi
+
+secs="${FUZZ_SECONDS:-5}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+cd fuzz
+cargo fuzz build -s none -O
+for target in $(cargo fuzz list); do
+  mkdir -p "$work/$target"
+  cp corpus/"$target"/seed-* "$work/$target/"
+  echo "fuzz: $target for ${secs}s"
+  status=0
+  cargo fuzz run -s none -O "$target" "$work/$target" -- \
+    -max_total_time="$secs" -max_len=4096 -print_final_stats=1 >"$work/$target.log" 2>&1 || status=$?
+  grep -E '^(Done|stat::number_of_executed_units)|panicked|SUMMARY|Test unit written' "$work/$target.log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -n 40 "$work/$target.log"
+    echo "fuzz target $target failed"
+    exit 1
+  fi
+done
