@@ -126,6 +126,8 @@ codes! {
     UnrecognisedLine = "unrecognised-line", Warning, "A line inside a form that fits none of the form's parts; its text is kept in the message.";
     /// A page number or footer left by PDF extraction.
     PageFurniture = "page-furniture", Info, "A page number or page footer (第 3 页 共 30 页) left by PDF extraction; it is skipped.";
+    /// A part of a form that the layout cannot place reliably.
+    UnreadInLayout = "unread-in-layout", Warning, "A part of the form was left empty because the text's layout cannot place it reliably (goal texts in text without columns); it is reported instead of guessed.";
     /// A cell in a known row that the row's grammar has no place for.
     UnexpectedCell = "unexpected-cell", Warning, "A cell in a recognised row that the row's grammar has no place for (e.g. a value after a value).";
     /// A field given twice in one form.

@@ -169,6 +169,17 @@ pub(crate) fn is_table_heading(key: &str) -> bool {
     )
 }
 
+/// A label of the project rows, the 项目资金 block or the indicator table.
+pub(crate) fn is_structural_label(key: &str) -> bool {
+    project_field(key).is_some()
+        || funding_label(key).is_some()
+        || funding_header(key).is_some_and(|u| !u.is_empty())
+        || is_table_label(key)
+        || is_table_heading(key)
+        || level1(key).is_some()
+        || level2(key).is_some()
+}
+
 /// The form's own title: `财政项目支出绩效目标申报表` (tolerating a prefix such
 /// as a year or a region, but not the document's 汇总表 title).
 pub(crate) fn is_form_header(key: &str) -> bool {

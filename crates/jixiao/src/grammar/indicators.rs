@@ -35,7 +35,8 @@ pub(crate) struct TableState {
     level2: Option<Level2>,
 }
 
-/// Whether a row is the table's heading row.
+/// Whether a row is the table's heading row (or a piece of it: text without
+/// columns puts each heading on a line of its own).
 pub(crate) fn is_heading_row(cells: &[Cell<'_>]) -> bool {
     let mut headings = 0;
     for c in cells {
@@ -46,7 +47,7 @@ pub(crate) fn is_heading_row(cells: &[Cell<'_>]) -> bool {
             return false;
         }
     }
-    headings >= 2
+    headings >= 1
 }
 
 /// Whether a row starts like an indicator row (a block label or a level label).

@@ -425,7 +425,20 @@ pub(crate) fn parse_form(
         }
         match section {
             Section::Goals => {
-                goals::read_text_row(&mut ctx, &goals_state, line, &cells, &mut goals);
+                // A label of another part of the form is never goal text
+                // (text whose reading order is broken puts labels here).
+                if cells
+                    .iter()
+                    .any(|c| crate::vocab::is_structural_label(&text::label_key(c.text)))
+                {
+                    ctx.unrecognised(
+                        Code::UnrecognisedLine,
+                        line,
+                        "a label of another part of the form inside the 项目绩效目标 block",
+                    );
+                } else {
+                    goals::read_text_row(&mut ctx, &goals_state, line, &cells, &mut goals);
+                }
             }
             Section::Table => {
                 if let Some(ind) = indicators::read_row(&mut ctx, &mut table_state, line, &cells) {

@@ -29,6 +29,11 @@ pub enum Layout {
     /// Columns aligned with spaces, wrapped cells over several lines:
     /// `pdftotext -layout`.
     Spaced,
+    /// Text without columns: cells apart by single spaces or on lines of
+    /// their own (pdfplumber `extract_text()`, `pdftotext` without
+    /// `-layout`). Read with the tab grammar; what cannot be placed reliably
+    /// (the goal texts) is left empty and reported, never guessed.
+    Plain,
 }
 
 impl Layout {
@@ -43,6 +48,7 @@ impl Layout {
             Layout::Tab => "tab",
             Layout::Grid => "grid",
             Layout::Spaced => "spaced",
+            Layout::Plain => "plain",
         }
     }
 }
@@ -60,8 +66,9 @@ impl FromStr for Layout {
             "tab" | "tsv" => Ok(Layout::Tab),
             "grid" | "rows" => Ok(Layout::Grid),
             "spaced" | "layout" => Ok(Layout::Spaced),
+            "plain" | "raw" => Ok(Layout::Plain),
             other => Err(format!(
-                "unknown layout {other:?}; expected auto, tab, grid or spaced"
+                "unknown layout {other:?}; expected auto, tab, grid, spaced or plain"
             )),
         }
     }
@@ -90,18 +97,20 @@ impl ParseOptions {
     }
 }
 
-/// Detect the layout of a text: tabs between cells, or columns aligned with
-/// runs of spaces.
+/// Detect the layout of a text: tabs between cells, columns aligned with
+/// runs of spaces, or neither.
 ///
 /// ```
 /// use jixiao::{detect_layout, Layout};
 /// assert_eq!(detect_layout(jixiao::SAMPLE), Layout::Tab);
+/// assert_eq!(detect_layout("项目名称 党建经费 项目性质 经常性项目\n"), Layout::Plain);
 /// assert_eq!(detect_layout("项目名称 党建经费      项目性质    经常性项目\n"), Layout::Spaced);
 /// ```
 #[must_use]
 pub fn detect_layout(input: &str) -> Layout {
     let mut tabbed = 0usize;
     let mut spaced = 0usize;
+    let mut other = 0usize;
     for line in text::lines(input) {
         let t = text::trim(line.text);
         if t.is_empty() {
@@ -111,9 +120,13 @@ pub fn detect_layout(input: &str) -> Layout {
             tabbed += 1;
         } else if t.contains("  ") || t.contains('\u{3000}') {
             spaced += 1;
+        } else {
+            other += 1;
         }
     }
-    if spaced > tabbed {
+    if tabbed == 0 && other > 0 && spaced * 5 < other {
+        Layout::Plain
+    } else if spaced > tabbed {
         Layout::Spaced
     } else {
         Layout::Tab
@@ -139,6 +152,25 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Document {
         Layout::Tab | Layout::Grid => {
             let mut doc = crate::grammar::parse_document(input);
             doc.layout = layout;
+            doc
+        }
+        Layout::Plain => {
+            let mut doc = crate::grammar::parse_document(input);
+            doc.layout = Layout::Plain;
+            // Without columns, goal cells cannot be told from the cells
+            // around them (pdftotext's default mode even breaks the reading
+            // order): report them instead of guessing.
+            for (i, form) in doc.forms.iter_mut().enumerate() {
+                let goals = std::mem::take(&mut form.goals);
+                if goals.project.is_some() || goals.annual.is_some() {
+                    doc.diagnostics.push(crate::Diagnostic::new(
+                        crate::Code::UnreadInLayout,
+                        "the 项目绩效目标 texts were not read: in text without columns they cannot be told from the cells around them (extract the PDF with pdftotext -layout, or as tables)",
+                        None,
+                        Some(i),
+                    ));
+                }
+            }
             doc
         }
         Layout::Spaced => {
