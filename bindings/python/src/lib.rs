@@ -6,7 +6,9 @@
 //! turns that into typed objects with `Decimal` and `date` values. Parsing,
 //! validation and rendering all happen in the core, with the GIL released.
 
-use jixiao::{CheckOptions, Document, Error, Profile};
+use std::fmt::Write as _;
+
+use jixiao::{CheckOptions, Document, Error, Layout, ParseOptions, Profile, Severity};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
@@ -51,20 +53,59 @@ fn outcome(py: Python<'_>, result: Result<Document, Error>) -> PyResult<Outcome<
     Ok((doc, Some(info)))
 }
 
+/// The layout option: `"auto"` (detect) or a layout name.
+fn parse_options(layout: &str) -> PyResult<ParseOptions> {
+    if layout == "auto" {
+        return Ok(ParseOptions::default());
+    }
+    let layout: Layout = layout.parse().map_err(PyValueError::new_err)?;
+    Ok(ParseOptions::with_layout(layout))
+}
+
+/// A lenient result made strict: an `Error::Invalid` when any diagnostic is
+/// an error, rendered against `source` as the core's strict entry points do.
+// TODO(core): replace with a core `parse_strict_with(text, &ParseOptions)` /
+// `parse_rows_strict` (the core's `Error::from_document` is crate-private).
+fn strictly(doc: Document, source: &str) -> Result<Document, Error> {
+    if !doc.has_errors() {
+        return Ok(doc);
+    }
+    let errors: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    let mut report = errors.first().map(|d| d.render(source)).unwrap_or_default();
+    if errors.len() > 1 {
+        let _ = write!(report, "\n({} more errors)", errors.len() - 1);
+    }
+    Err(Error::Invalid {
+        errors,
+        report,
+        document: Box::new(doc),
+    })
+}
+
 /// Parse form text with the GIL released.
 ///
-/// Returns `(document, error)`: `error` is `None` unless `strict` is true and
-/// the text has error-severity diagnostics.
+/// `layout` is `"auto"` (detected), `"tab"`, `"grid"`, `"spaced"` or `"plain"`; another
+/// name raises `ValueError`. Returns `(document, error)`: `error` is `None`
+/// unless `strict` is true and the text has error-severity diagnostics.
 #[pyfunction]
-#[pyo3(signature = (text, strict = false))]
+#[pyo3(signature = (text, layout = "auto", strict = false))]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands over extracted arguments by value
-fn parse(py: Python<'_>, text: PyBackedStr, strict: bool) -> PyResult<Outcome<'_>> {
-    let result = py.detach(|| {
-        if strict {
-            jixiao::parse_strict(&text)
-        } else {
-            Ok(jixiao::parse(&text))
-        }
+fn parse<'py>(
+    py: Python<'py>,
+    text: PyBackedStr,
+    layout: &str,
+    strict: bool,
+) -> PyResult<Outcome<'py>> {
+    let options = parse_options(layout)?;
+    let result = py.detach(|| match (strict, options.layout) {
+        (false, _) => Ok(jixiao::parse_with(&text, &options)),
+        (true, None) => jixiao::parse_strict(&text),
+        (true, Some(_)) => strictly(jixiao::parse_with(&text, &options), &text),
     });
     outcome(py, result)
 }
@@ -74,14 +115,46 @@ fn parse(py: Python<'_>, text: PyBackedStr, strict: bool) -> PyResult<Outcome<'_
 /// Returns `(document, error)` like `parse`; invalid UTF-8 is an
 /// `invalid-utf8` error whatever `strict` says, with no document.
 #[pyfunction]
-#[pyo3(signature = (data, strict = false))]
+#[pyo3(signature = (data, layout = "auto", strict = false))]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands over extracted arguments by value
-fn parse_bytes(py: Python<'_>, data: PyBackedBytes, strict: bool) -> PyResult<Outcome<'_>> {
-    let result = py.detach(|| match std::str::from_utf8(&data) {
-        Ok(text) if strict => jixiao::parse_strict(text),
-        Ok(text) => Ok(jixiao::parse(text)),
-        // The core reports where the bad byte is.
-        Err(_) => jixiao::parse_bytes(&data),
+fn parse_bytes<'py>(
+    py: Python<'py>,
+    data: PyBackedBytes,
+    layout: &str,
+    strict: bool,
+) -> PyResult<Outcome<'py>> {
+    let options = parse_options(layout)?;
+    let result = py.detach(|| match (strict, options.layout) {
+        (false, _) => jixiao::parse_bytes_with(&data, &options),
+        (true, None) => jixiao::parse_bytes_strict(&data),
+        (true, Some(_)) => jixiao::parse_bytes_with(&data, &options)
+            .and_then(|doc| strictly(doc, &String::from_utf8_lossy(&data))),
+    });
+    outcome(py, result)
+}
+
+/// Parse rows of cells (the core's grid entry point) with the GIL released.
+///
+/// `None` cells are empty (merged) cells; the Python half turns other cells
+/// into `str`. Returns `(document, error)` like `parse`; lines are rows.
+#[pyfunction]
+#[pyo3(signature = (rows, strict = false))]
+#[allow(clippy::needless_pass_by_value)] // pyo3 hands over extracted arguments by value
+fn parse_rows(
+    py: Python<'_>,
+    rows: Vec<Vec<Option<String>>>,
+    strict: bool,
+) -> PyResult<Outcome<'_>> {
+    let result = py.detach(|| {
+        let rows = rows
+            .iter()
+            .map(|row| row.iter().map(|c| c.as_deref().unwrap_or("")));
+        let doc = jixiao::parse_rows(rows.clone());
+        if strict {
+            strictly(doc, &jixiao::rows_to_text(rows))
+        } else {
+            Ok(doc)
+        }
     });
     outcome(py, result)
 }
@@ -151,8 +224,14 @@ fn _jixiao(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SAMPLE", jixiao::SAMPLE)?;
     m.add("SCHEMA_JSON", jixiao::SCHEMA_JSON)?;
     m.add("SCHEMA_VERSION", jixiao::SCHEMA_VERSION)?;
+    let layouts: Vec<&str> = [Layout::Tab, Layout::Grid, Layout::Spaced, Layout::Plain]
+        .iter()
+        .map(|l| l.name())
+        .collect();
+    m.add("LAYOUTS", layouts)?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_rows, m)?)?;
     m.add_function(wrap_pyfunction!(render, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(to_json, m)?)?;

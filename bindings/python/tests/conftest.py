@@ -14,6 +14,10 @@ SAMPLE_PATH = FIXTURES / "jingan-hrss-2026.txt"
 # line 9 计划开始日期 2026-02-30, line 28 年度资金申请总额 1,9x0.00, line 37 an
 # indicator row whose target cell is empty.
 BROKEN_PATH = FIXTURES / "broken-date-amount-indicator.txt"
+# pdftotext -layout / pdfplumber renderings of the sample's 30 forms.
+LAYOUTS_DIR = FIXTURES / "layouts"
+SPACED_PATH = LAYOUTS_DIR / "sample-a" / "sample-a.layout.txt"
+PLUMBER_TABLES_PATH = LAYOUTS_DIR / "sample-b" / "sample-b.plumber-tables.json"
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +33,8 @@ def sample(sample_text: str) -> jixiao.Document:
 @pytest.fixture(scope="session")
 def broken() -> jixiao.Document:
     return jixiao.parse_file(BROKEN_PATH)
+
+
+@pytest.fixture(scope="session")
+def spaced() -> jixiao.Document:
+    return jixiao.parse_file(SPACED_PATH)

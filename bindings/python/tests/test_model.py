@@ -42,8 +42,10 @@ def test_to_json_matches_the_core(sample: jixiao.Document) -> None:
     assert "党建经费" in text  # characters kept, not \u-escaped
 
 
-def test_json_and_dict_round_trips(sample: jixiao.Document, broken: jixiao.Document) -> None:
-    for doc in (sample, broken):
+def test_json_and_dict_round_trips(
+    sample: jixiao.Document, broken: jixiao.Document, spaced: jixiao.Document
+) -> None:
+    for doc in (sample, broken, spaced):
         assert jixiao.Document.from_json(doc.to_json()) == doc
         assert jixiao.Document.from_dict(doc.to_dict()) == doc
         assert jixiao.Document.from_dict(json.loads(doc.to_json())) == doc
@@ -58,8 +60,25 @@ def test_from_json_rejects_non_documents() -> None:
         jixiao.Document.from_dict({"schema_version": 1})
 
 
-def test_pickle_round_trip(sample: jixiao.Document, broken: jixiao.Document) -> None:
-    for doc in (sample, broken):
+def test_layout_is_carried(sample: jixiao.Document, spaced: jixiao.Document) -> None:
+    assert (sample.layout, spaced.layout) == ("tab", "spaced")
+    assert sample.to_dict()["layout"] == "tab"
+    assert spaced.to_dict()["layout"] == "spaced"
+    assert json.loads(spaced.to_json())["layout"] == "spaced"
+    assert jixiao.Document.from_json(spaced.to_json()).layout == "spaced"
+    assert jixiao.Document.from_dict(spaced.to_dict()).layout == "spaced"
+    assert pickle.loads(pickle.dumps(spaced)).layout == "spaced"
+    # A v1 document written before the field existed reads as "tab".
+    old = sample.to_dict()
+    del old["layout"]
+    assert jixiao.Document.from_dict(old).layout == "tab"
+    assert dataclasses.replace(sample, layout="grid").to_dict()["layout"] == "grid"
+
+
+def test_pickle_round_trip(
+    sample: jixiao.Document, broken: jixiao.Document, spaced: jixiao.Document
+) -> None:
+    for doc in (sample, broken, spaced):
         for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
             again = pickle.loads(pickle.dumps(doc, protocol=protocol))
             assert again == doc
@@ -83,7 +102,7 @@ def test_objects_are_frozen_values(sample: jixiao.Document) -> None:
 
 def test_reprs_are_short_and_useful(sample: jixiao.Document) -> None:
     assert repr(sample) == (
-        "Document(title='上海市静安区人力资源和社会保障局 2026 年…', forms=<30>, indicators=<177>, diagnostics=<0>)"
+        "Document(title='上海市静安区人力资源和社会保障局 2026 年…', layout='tab', forms=<30>, indicators=<177>, diagnostics=<0>)"
     )
     form = sample.forms[2]
     assert repr(form) == "Form(year=2026, name='党建经费', annual_total=Decimal('200000.00'), indicators=<6>, lines=41-58)"

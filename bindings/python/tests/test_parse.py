@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import json
 import pathlib
 
 import pytest
 
 import jixiao
-from conftest import BROKEN_PATH, SAMPLE_PATH
+from conftest import BROKEN_PATH, PLUMBER_TABLES_PATH, SAMPLE_PATH, SPACED_PATH
 
 
 def test_sample_counts_and_total(sample: jixiao.Document) -> None:
@@ -103,16 +104,61 @@ def test_parse_file_missing() -> None:
 
 
 def test_layouts() -> None:
-    assert jixiao.LAYOUTS == ("auto", "tab")
-    for layout in jixiao.LAYOUTS:
-        assert len(jixiao.parse(jixiao.SAMPLE, layout=layout).forms) == 30
+    assert jixiao.LAYOUTS == ("auto", "tab", "grid", "spaced", "plain")
+    for layout in ("auto", "tab", "grid"):
+        doc = jixiao.parse(jixiao.SAMPLE, layout=layout)
+        assert len(doc.forms) == 30
+        assert doc.layout == ("tab" if layout == "auto" else layout)
     for call in (
-        lambda: jixiao.parse(jixiao.SAMPLE, layout="grid"),
+        lambda: jixiao.parse(jixiao.SAMPLE, layout="pdf"),
         lambda: jixiao.parse_file(SAMPLE_PATH, layout="TAB"),
         lambda: jixiao.parse_rows([], layout=""),
+        lambda: jixiao.parse_rows([], layout="spaced"),
     ):
         with pytest.raises(ValueError, match="unknown layout"):
             call()
+    with pytest.raises(ValueError, match="'auto', 'tab', 'grid', 'spaced', 'plain'"):
+        jixiao.parse("", layout="layout")
+
+
+def test_parse_file_of_pdftotext_layout(sample: jixiao.Document, spaced: jixiao.Document) -> None:
+    # sample-a.layout.txt is `pdftotext -layout` of the sample's 30 forms printed to PDF.
+    assert spaced.layout == "spaced"
+    assert len(spaced.forms) == 30
+    assert spaced.indicator_count == 177
+    total = sum(f.funding.annual_total for f in spaced.forms if f.funding.annual_total is not None)
+    assert total == decimal.Decimal("499010781.00") and str(total) == "499010781.00"
+    assert [f.project.name for f in spaced.forms] == [f.project.name for f in sample.forms]
+    # Detection and the forced layout agree; forcing "tab" reads it differently.
+    text = SPACED_PATH.read_text(encoding="utf-8")
+    assert jixiao.parse(text) == spaced
+    assert jixiao.parse(text, layout="spaced") == spaced
+    assert jixiao.parse_file(SPACED_PATH, layout="spaced", strict=True) == spaced
+    assert jixiao.parse(text, layout="tab").layout == "tab"
+    # pdfplumber extract_text() keeps no columns: detected as "plain".
+    plain = jixiao.parse_file(SPACED_PATH.with_name("sample-a.plumber-text.txt"))
+    assert plain.layout == "plain" and len(plain.forms) == 30
+
+
+def test_strict_with_a_forced_layout() -> None:
+    with pytest.raises(jixiao.ParseError) as info:
+        jixiao.parse("hello", layout="spaced", strict=True)
+    assert info.value.code == "no-forms"
+    assert info.value.document is not None and info.value.document.layout == "spaced"
+    with pytest.raises(jixiao.ParseError) as info:
+        jixiao.parse_file(BROKEN_PATH, layout="tab", strict=True)
+    assert info.value.code == "invalid-date" and info.value.line == 9
+    assert "(2 more errors)" in str(info.value)
+
+
+def test_parse_rows_over_pdfplumber_tables(sample: jixiao.Document) -> None:
+    tables = json.loads(PLUMBER_TABLES_PATH.read_text(encoding="utf-8"))
+    rows = [row for table in tables for row in table]
+    assert any(cell is None for row in rows for cell in row)
+    doc = jixiao.parse_rows(rows)
+    assert doc.layout == "grid"
+    assert len(doc.forms) == 30
+    assert [f.project.name for f in doc.forms] == [f.project.name for f in sample.forms]
 
 
 def test_parse_rejects_non_text() -> None:
@@ -149,6 +195,7 @@ def test_parse_rows_cells() -> None:
             ["财政项目支出绩效目标申报表", None],
             ["(2026 年度)"],
             ["项目名称", "示例\n项目", "项目性质", "经常性项目"],
+            ["主管部门", "Jing'an\nBureau", "实施单位", None],
             ["计划开始日期", "2026-01-01", "计划完成日期", "2026-12-31"],
             ["项目资金(元)", "项目资金总额:", None, "年度资金申请总额:", 1900],
         ]
@@ -156,7 +203,9 @@ def test_parse_rows_cells() -> None:
     doc = jixiao.parse_rows(grid)
     form = doc.forms[0]
     assert form.year == 2026
-    assert form.project.name == "示例 项目"  # a break inside a cell is a space
+    assert form.project.name == "示例项目"  # wrapped CJK text inside a cell is joined
+    assert form.project.department == "Jing'an Bureau"  # one space between Latin words
+    assert doc.layout == "grid"
     assert form.project.nature == "经常性项目"
     assert form.project.end_date == datetime.date(2026, 12, 31)
     assert form.funding.annual_total == decimal.Decimal("1900")

@@ -74,17 +74,22 @@ SCHEMA_JSON: str = _jixiao.SCHEMA_JSON
 SCHEMA_VERSION: int = _jixiao.SCHEMA_VERSION
 """The version of the JSON contract this package reads and writes."""
 
-LAYOUTS: Tuple[str, ...] = ("auto", "tab")
-"""The values ``parse(layout=…)`` accepts. ``"auto"`` picks the layout from the
-text; ``"tab"`` is the tab-separated cells that PDF-to-text tools write (the
-only layout so far, so both read the same way)."""
+LAYOUTS: Tuple[str, ...] = ("auto", *_jixiao.LAYOUTS)
+"""The values ``parse(layout=…)`` accepts: ``"auto"`` (the default) detects the
+layout from the text; ``"tab"`` is tab-separated cells (the bundled sample,
+copy-paste from a browser, Word or Excel); ``"spaced"`` is columns aligned with
+spaces, as ``pdftotext -layout`` writes them; ``"plain"`` is text without
+columns (pdfplumber ``extract_text()``, ``pdftotext`` without ``-layout``:
+goal texts are left empty and reported); ``"grid"`` is rows of cells
+(what :func:`parse_rows` reads; text given as ``"grid"`` is read like
+``"tab"``). :attr:`Document.layout` says which layout was read."""
 
 _Source = Union[str, "os.PathLike[str]"]
 
 
-def _check_layout(layout: str) -> None:
-    if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(map(repr, LAYOUTS))}")
+def _check_layout(layout: str, allowed: Tuple[str, ...] = LAYOUTS) -> None:
+    if not isinstance(layout, str) or layout not in allowed:
+        raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(map(repr, allowed))}")
 
 
 def _finish(doc: Optional[Dict[str, Any]], err: Optional[Dict[str, Any]]) -> Document:
@@ -108,17 +113,20 @@ def parse(text: str, *, layout: str = "auto", strict: bool = False) -> Document:
     Lenient by default: returns every form that can be read, with
     :attr:`Document.diagnostics` for everything else. With ``strict=True``,
     raises :class:`ParseError` when any diagnostic is an error. ``layout`` is
-    one of :data:`LAYOUTS`; anything else raises :class:`ValueError`. Line
-    ends (LF, CRLF, CR), a BOM, full-width and no-break spaces are handled by
-    the core. The GIL is released while the core parses.
+    one of :data:`LAYOUTS` (``"auto"`` detects it: tab-separated cells or
+    ``pdftotext -layout`` columns); anything else raises :class:`ValueError`.
+    :attr:`Document.layout` is the layout read. Line ends (LF, CRLF, CR), a
+    BOM, full-width and no-break spaces are handled by the core. The GIL is
+    released while the core parses.
 
-    >>> jixiao.parse("财政项目支出绩效目标申报表\\n项目名称\\t示例").forms[0].project.name
-    '示例'
+    >>> doc = jixiao.parse("财政项目支出绩效目标申报表\\n项目名称\\t示例")
+    >>> doc.forms[0].project.name, doc.layout
+    ('示例', 'tab')
     """
     _check_layout(layout)
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for files")
-    return _finish(*_jixiao.parse(text, strict))
+    return _finish(*_jixiao.parse(text, layout, strict))
 
 
 def parse_file(path: _Source, *, layout: str = "auto", strict: bool = False) -> Document:
@@ -130,7 +138,7 @@ def parse_file(path: _Source, *, layout: str = "auto", strict: bool = False) -> 
     _check_layout(layout)
     with open(os.fspath(path), "rb") as f:
         data = f.read()
-    return _finish(*_jixiao.parse_bytes(data, strict))
+    return _finish(*_jixiao.parse_bytes(data, layout, strict))
 
 
 def parse_rows(
@@ -143,32 +151,28 @@ def parse_rows(
     (a spreadsheet, ``pdfplumber``'s ``extract_table()``, a CSV reader,
     ``DataFrame.itertuples(index=False)``).
 
-    Each row is an iterable of cells: the cells are joined with tabs and the
-    rows with newlines, exactly the text layout :func:`parse` reads, and the
-    core parses that text. ``None`` is an empty (or merged) cell, other
-    non-``str`` cells go through ``str()``, and tabs or line breaks inside a
-    cell become spaces so that a wrapped cell stays one cell. Lines in spans
-    and diagnostics are 1-based row numbers. Otherwise like :func:`parse`.
+    Each row is an iterable of cells, read by the core's grid reader
+    (:attr:`Document.layout` is ``"grid"``). ``None`` is an empty (or merged)
+    cell and other non-``str`` cells go through ``str()``. Text wrapped inside
+    a cell (``"项目\\n名称"``, as pdfplumber keeps it) is joined: with no
+    space between Chinese fragments, with one between Latin words. Lines in
+    spans and diagnostics are 1-based row numbers. ``layout`` may only be
+    ``"auto"`` or ``"grid"``. Otherwise like :func:`parse`.
 
-    >>> jixiao.parse_rows([["财政项目支出绩效目标申报表"], ["项目名称", "示例", None]]).forms[0].project.name
-    '示例'
+    >>> jixiao.parse_rows([["财政项目支出绩效目标申报表"], ["项目名称", "示例\\n项目", None]]).forms[0].project.name
+    '示例项目'
     """
-    _check_layout(layout)
+    _check_layout(layout, ("auto", "grid"))
     if isinstance(rows, (str, bytes)):
         raise TypeError("parse_rows() takes rows of cells, not a string; use parse() for text")
-    # TODO(core): use the core's `rows_to_text` (joins wrapped CJK fragments
-    # without a space) once `jixiao::parse_rows`/`rows_to_text` are exported.
-    text = "\n".join("\t".join(_cell(c) for c in row) for row in rows)
-    return _finish(*_jixiao.parse(text, strict))
+    grid = [[_cell(c) for c in row] for row in rows]
+    return _finish(*_jixiao.parse_rows(grid, strict))
 
 
-_CELL_BREAKS = str.maketrans(dict.fromkeys("\t\n\r\v\f\x85\u2028\u2029", " "))
-
-
-def _cell(value: Optional[object]) -> str:
-    if value is None:
-        return ""
-    return (value if isinstance(value, str) else str(value)).translate(_CELL_BREAKS)
+def _cell(value: Optional[object]) -> Optional[str]:
+    if value is None or isinstance(value, str):
+        return value
+    return str(value)
 
 
 def check(doc: Document, profile: str = "SH-2025+", allow: Iterable[str] = ()) -> List[Diagnostic]:

@@ -141,6 +141,7 @@ class Document:
     title: Optional[str]
     forms: Tuple[Form, ...]
     diagnostics: Tuple[Diagnostic, ...]
+    layout: str = "tab"
     @property
     def indicator_count(self) -> int: ...
     @property

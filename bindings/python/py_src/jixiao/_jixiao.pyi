@@ -7,8 +7,10 @@ __all__ = [
     "SAMPLE",
     "SCHEMA_JSON",
     "SCHEMA_VERSION",
+    "LAYOUTS",
     "parse",
     "parse_bytes",
+    "parse_rows",
     "render",
     "check",
     "to_json",
@@ -21,11 +23,13 @@ __version__: str
 SAMPLE: str
 SCHEMA_JSON: str
 SCHEMA_VERSION: int
+LAYOUTS: List[str]
 
 _Outcome = Tuple[Optional[Dict[str, Any]], Optional[Dict[str, Any]]]
 
-def parse(text: str, strict: bool = False) -> _Outcome: ...
-def parse_bytes(data: bytes, strict: bool = False) -> _Outcome: ...
+def parse(text: str, layout: str = "auto", strict: bool = False) -> _Outcome: ...
+def parse_bytes(data: bytes, layout: str = "auto", strict: bool = False) -> _Outcome: ...
+def parse_rows(rows: Sequence[Sequence[Optional[str]]], strict: bool = False) -> _Outcome: ...
 def render(doc: Dict[str, Any]) -> str: ...
 def check(doc: Dict[str, Any], profile: str = "SH-2025+", allow: Sequence[str] = ...) -> List[Dict[str, Any]]: ...
 def to_json(doc: Dict[str, Any]) -> str: ...

@@ -422,10 +422,13 @@ class Document:
     title: Optional[str]
     forms: Tuple[Form, ...]
     diagnostics: Tuple[Diagnostic, ...]
+    layout: str = "tab"
+    """The layout the text was read as: ``"tab"``, ``"grid"``, ``"spaced"`` or ``"plain"``
+    (detected, or the ``layout`` given to :func:`jixiao.parse`)."""
 
     def __repr__(self) -> str:
         return (
-            f"Document(title={_short(self.title)}, forms=<{len(self.forms)}>, "
+            f"Document(title={_short(self.title)}, layout={self.layout!r}, forms=<{len(self.forms)}>, "
             f"indicators=<{self.indicator_count}>, diagnostics=<{len(self.diagnostics)}>)"
         )
 
@@ -446,6 +449,7 @@ class Document:
             d["title"],
             tuple(Form._from_dict(f) for f in d["forms"]),
             tuple(Diagnostic._from_dict(x) for x in d["diagnostics"]),
+            d.get("layout", "tab"),
         )
 
     @classmethod
@@ -472,6 +476,7 @@ class Document:
             "title": self.title,
             "forms": [f.to_dict() for f in self.forms],
             "diagnostics": [x.to_dict() for x in self.diagnostics],
+            "layout": self.layout,
         }
 
     def to_json(self) -> str:
