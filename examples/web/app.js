@@ -71,13 +71,21 @@ worker.onmessage = ({ data }) => {
   pending.delete(data.id);
 };
 
-function parseInWorker(text, profile) {
+function parseInWorker(text, profile, layout) {
   const id = ++nextId;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    worker.postMessage({ id, text, profile });
+    worker.postMessage({ id, text, profile, layout });
   });
 }
+
+/** What each layout the parser reports is, for people. */
+const LAYOUT_HINTS = {
+  tab: 'tab-separated',
+  grid: 'rows of cells',
+  spaced: 'pdftotext -layout',
+  plain: 'no columns',
+};
 
 // ---------------------------------------------------------------- input
 
@@ -91,7 +99,7 @@ let latest = 0;
 async function run(text, source) {
   const ticket = ++latest;
   setStatus(`Parsing ${source}…`);
-  const result = await parseInWorker(text, $('#profile').value);
+  const result = await parseInWorker(text, $('#profile').value, $('#layout-choice').value);
   if (ticket !== latest) return; // a newer input superseded this one
   if (!result.ok) {
     setStatus(`${result.error.code ?? 'error'}: ${result.error.message}`, 'error');
@@ -101,7 +109,7 @@ async function run(text, source) {
   show(current);
   const errors = result.doc.diagnostics.filter((d) => d.severity === 'error').length;
   setStatus(
-    `${source}: ${result.doc.forms.length} forms, ${errors} errors · parsed in ${result.ms.toFixed(1)} ms`,
+    `${source}: ${result.doc.forms.length} forms, ${errors} errors · ${result.doc.layout} layout · parsed in ${result.ms.toFixed(1)} ms`,
     errors ? 'warn' : 'ok',
   );
   document.body.dataset.parsed = String(nextId);
@@ -141,6 +149,7 @@ $('#load-sample').addEventListener('click', async () => {
 });
 
 $('#profile').addEventListener('change', () => current && run(current.text, 'same text, new profile'));
+$('#layout-choice').addEventListener('change', () => current && run(current.text, 'same text, new layout'));
 
 function download(name, type, content) {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -192,6 +201,9 @@ function showSummary(doc, findings) {
   $('#indicator-count').textContent = doc.forms.reduce((n, f) => n + f.indicators.length, 0);
   $('#total').textContent = totalByUnit(doc.forms);
   $('#diagnostic-count').textContent = doc.diagnostics.length + findings.length;
+  const layout = doc.layout ?? 'tab';
+  $('#layout').textContent = layout;
+  $('#layout-hint').textContent = `${LAYOUT_HINTS[layout] ?? ''}${$('#layout-choice').value === 'auto' ? '\ndetected' : '\nchosen'}`;
   const groups = new Map();
   for (const f of doc.forms) {
     const key = f.project.category ?? '(none)';

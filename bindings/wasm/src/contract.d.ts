@@ -7,6 +7,8 @@ export interface Document {
   title: string | null;
   forms: Form[];
   diagnostics: Diagnostic[];
+  /** The layout the text was read as (added in 0.1; optional for readers of older documents). */
+  layout?: "tab" | "grid" | "spaced" | "plain";
 }
 
 /** An exact decimal as a string, e.g. "109026.00" (pattern ^-?[0-9]+(\.[0-9]+)?$); never rounded. */

@@ -23,13 +23,15 @@
 //! into `src/contract.d.ts`, which is embedded below; a node test fails when
 //! the file and the schema drift apart, and another validates the objects
 //! `parse` returns against that schema. The binding's own types
-//! ([`options::ParseOptions`], [`options::CheckOptions`],
+//! ([`options::ParseOptions`], [`options::LayoutOption`], [`options::CheckOptions`],
 //! [`options::ErrorFields`]) are derived from their Rust structs by `tsify`.
 
 #![forbid(unsafe_code)]
 
 pub mod csv;
 pub mod options;
+
+use std::fmt::Write as _;
 
 use js_sys::{Error as JsError, Object, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
@@ -50,40 +52,66 @@ export type JixiaoError = Error & ErrorFields;
 /// Parse form text into a v1 document.
 ///
 /// `input` is a string, or a `Uint8Array` of UTF-8 bytes (a BOM is allowed;
-/// bytes that are not UTF-8 throw `invalid-utf8`). Lenient by default: every
-/// readable form plus diagnostics. With `{ strict: true }` it throws a
-/// `JixiaoError` when any diagnostic is an error.
+/// bytes that are not UTF-8 throw `invalid-utf8`). `{ layout }` is `"auto"`
+/// (the default: tab-separated cells or `pdftotext -layout` columns are
+/// detected), `"tab"`, `"grid"` or `"spaced"`; the document's `layout` says
+/// which was read. Lenient by default: every readable form plus diagnostics.
+/// With `{ strict: true }` it throws a `JixiaoError` when any diagnostic is an
+/// error.
 #[wasm_bindgen(js_name = parse, unchecked_return_type = "Document")]
 pub fn parse(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
     let options: ParseOptions = read_options(options)?;
-    let doc = if let Some(text) = input.as_string() {
-        if options.strict {
-            jixiao::parse_strict(&text).map_err(|e| throw(&ErrorFields::from_core(e, None)))?
-        } else {
-            jixiao::parse(&text)
+    let core = options.layout.to_core();
+    let result = if let Some(text) = input.as_string() {
+        match (options.strict, core.layout) {
+            (false, _) => Ok(jixiao::parse_with(&text, &core)),
+            (true, None) => jixiao::parse_strict(&text),
+            (true, Some(_)) => strictly(jixiao::parse_with(&text, &core), &text),
         }
     } else if input.is_instance_of::<Uint8Array>() {
         let bytes = Uint8Array::from(input).to_vec();
-        let doc = jixiao::parse_bytes(&bytes)
-            .map_err(|e| throw(&ErrorFields::from_core(e, Some(&bytes))))?;
-        if options.strict && doc.has_errors() {
-            // Re-run the strict path on the (now known valid) text for its error.
-            let text = String::from_utf8_lossy(&bytes);
-            if let Err(e) = jixiao::parse_strict(&text) {
-                return Err(throw(&ErrorFields::from_core(e, None)));
-            }
+        match (options.strict, core.layout) {
+            (false, _) => jixiao::parse_bytes_with(&bytes, &core),
+            (true, None) => jixiao::parse_bytes_strict(&bytes),
+            (true, Some(_)) => jixiao::parse_bytes_with(&bytes, &core)
+                .and_then(|doc| strictly(doc, &String::from_utf8_lossy(&bytes))),
         }
-        doc
     } else {
         return Err(throw(&ErrorFields::binding(
             INVALID_INPUT,
             "parse() takes a string or a Uint8Array",
         )));
     };
+    let doc = result.map_err(|e| throw(&ErrorFields::from_core(e)))?;
     to_js(&doc)
+}
+
+/// A lenient result made strict: `Error::Invalid` when any diagnostic is an
+/// error, with the report rendered against `source` as the core's strict
+/// entry points do. (The core has no strict entry point taking
+/// `ParseOptions`, and its `Error::from_document` is crate-private.)
+fn strictly(doc: jixiao::Document, source: &str) -> Result<jixiao::Document, jixiao::Error> {
+    if !doc.has_errors() {
+        return Ok(doc);
+    }
+    let errors: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == jixiao::Severity::Error)
+        .cloned()
+        .collect();
+    let mut report = errors.first().map(|d| d.render(source)).unwrap_or_default();
+    if errors.len() > 1 {
+        let _ = write!(report, "\n({} more errors)", errors.len() - 1);
+    }
+    Err(jixiao::Error::Invalid {
+        errors,
+        report,
+        document: Box::new(doc),
+    })
 }
 
 /// Check a document against the validation rules; returns the findings.

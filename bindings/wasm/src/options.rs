@@ -5,10 +5,46 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+/// The layout `parse` reads: `"auto"` detects it from the text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum LayoutOption {
+    /// Detect: tab-separated cells or space-aligned columns.
+    #[default]
+    Auto,
+    /// Tab-separated cells (the sample; copy-paste from a browser or Word).
+    Tab,
+    /// Rows of cells joined by tabs (read like `tab`, reported as `grid`).
+    Grid,
+    /// Columns aligned with spaces, as `pdftotext -layout` writes them.
+    Spaced,
+    /// Text without columns (pdfplumber `extract_text()`, `pdftotext`
+    /// without `-layout`): goal texts are left empty and reported.
+    Plain,
+}
+
+impl LayoutOption {
+    /// The core's options for this choice.
+    #[must_use]
+    pub fn to_core(self) -> jixiao::ParseOptions {
+        match self {
+            LayoutOption::Auto => jixiao::ParseOptions::default(),
+            LayoutOption::Tab => jixiao::ParseOptions::with_layout(jixiao::Layout::Tab),
+            LayoutOption::Grid => jixiao::ParseOptions::with_layout(jixiao::Layout::Grid),
+            LayoutOption::Spaced => jixiao::ParseOptions::with_layout(jixiao::Layout::Spaced),
+            LayoutOption::Plain => jixiao::ParseOptions::with_layout(jixiao::Layout::Plain),
+        }
+    }
+}
+
 /// Options for `parse`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Tsify)]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct ParseOptions {
+    /// The layout of the text; `"auto"` (detect it) when absent. The
+    /// document's `layout` says which one was read.
+    #[tsify(optional)]
+    pub layout: LayoutOption,
     /// Throw a `JixiaoError` when any diagnostic has error severity, instead
     /// of returning the lenient document.
     #[tsify(optional)]
@@ -26,10 +62,6 @@ pub struct CheckOptions {
     #[tsify(optional)]
     pub allow: Vec<String>,
 }
-
-/// The profile names the TypeScript type above offers (kept in step with
-/// `jixiao::Profile` by a test).
-pub const PROFILE_NAMES: &[&str] = &["SH-2025+", "CN-101", "LEGACY-2011"];
 
 impl CheckOptions {
     /// The core's options; `Err` (the message of an `invalid-options` error)
@@ -98,20 +130,18 @@ impl ErrorFields {
         }
     }
 
-    /// The fields of a core error. `bytes` is the input when it was given as
-    /// bytes, used to count the UTF-16 column of an `invalid-utf8` error.
+    /// The fields of a core error (positions from the core, UTF-16 column
+    /// included).
     #[must_use]
-    pub fn from_core(err: jixiao::Error, bytes: Option<&[u8]>) -> ErrorFields {
+    pub fn from_core(err: jixiao::Error) -> ErrorFields {
         let diagnostics = err.diagnostics();
-        let first_span = diagnostics.first().and_then(|d| d.span);
-        let column_utf16 = match (&err, bytes) {
-            (jixiao::Error::InvalidUtf8 { offset, .. }, Some(bytes)) => {
-                Some(utf16_column_before(bytes, *offset))
-            }
-            _ => first_span.map(|s| s.start_col_utf16),
-        };
         let message = err.to_string();
-        let (code, line, column) = (err.code().as_str().to_owned(), err.line(), err.column());
+        let (code, line, column, column_utf16) = (
+            err.code().as_str().to_owned(),
+            err.line(),
+            err.column(),
+            err.column_utf16(),
+        );
         let document = match err {
             jixiao::Error::Invalid { document, .. } => Some(*document),
             _ => None,
@@ -128,14 +158,6 @@ impl ErrorFields {
     }
 }
 
-/// The 1-based UTF-16 column of byte `offset`, counting from the last line
-/// start before it (`bytes[..offset]` is valid UTF-8 by construction).
-fn utf16_column_before(bytes: &[u8], offset: usize) -> usize {
-    let before = String::from_utf8_lossy(&bytes[..offset.min(bytes.len())]);
-    let line = before.rsplit(['\n', '\r']).next().unwrap_or("");
-    line.trim_start_matches('\u{feff}').encode_utf16().count() + 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,8 +166,13 @@ mod tests {
     fn options_read_camel_case_and_reject_unknown_fields() {
         let o: ParseOptions = serde_json::from_str(r#"{"strict":true}"#).unwrap();
         assert!(o.strict);
+        assert_eq!(o.layout, LayoutOption::Auto);
         let o: ParseOptions = serde_json::from_str("{}").unwrap();
         assert!(!o.strict);
+        let o: ParseOptions = serde_json::from_str(r#"{"layout":"spaced"}"#).unwrap();
+        assert_eq!(o.layout.to_core().layout, Some(jixiao::Layout::Spaced));
+        assert_eq!(LayoutOption::Auto.to_core().layout, None);
+        assert!(serde_json::from_str::<ParseOptions>(r#"{"layout":"pdf"}"#).is_err());
         assert!(serde_json::from_str::<ParseOptions>(r#"{"strcit":true}"#).is_err());
         let c: CheckOptions =
             serde_json::from_str(r#"{"profile":"CN-101","allow":["PT-V04"]}"#).unwrap();
@@ -155,11 +182,28 @@ mod tests {
     }
 
     #[test]
-    fn profile_names_match_the_core() {
-        for name in PROFILE_NAMES {
-            let p: jixiao::Profile = name.parse().unwrap();
-            assert_eq!(p.name(), *name);
+    fn declared_names_match_the_core() {
+        // The TypeScript unions offer exactly the core's profiles and layouts.
+        let profiles: Vec<String> = jixiao::Profile::ALL
+            .iter()
+            .map(|p| format!("\"{}\"", p.name()))
+            .collect();
+        let decl = <CheckOptions as Tsify>::DECL;
+        assert!(
+            decl.contains(&format!("profile?: {};", profiles.join(" | "))),
+            "{decl}"
+        );
+        let layouts = ["auto", "tab", "grid", "spaced", "plain"];
+        for name in &layouts[1..] {
+            let layout: jixiao::Layout = name.parse().unwrap();
+            assert_eq!(layout.name(), *name);
+            let json = format!("{{\"layout\":\"{name}\"}}");
+            let o: ParseOptions = serde_json::from_str(&json).unwrap();
+            assert_eq!(o.layout.to_core().layout, Some(layout));
         }
+        let decl = <LayoutOption as Tsify>::DECL;
+        let union: Vec<String> = layouts.iter().map(|l| format!("\"{l}\"")).collect();
+        assert!(decl.contains(&union.join(" | ")), "{decl}");
         let bad = CheckOptions {
             profile: Some("XX".into()),
             allow: vec![],
@@ -172,7 +216,7 @@ mod tests {
         // "𠀀" is one character but two UTF-16 code units.
         let src = "财政项目支出绩效目标申报表\n项目名称\t党建经费\n计划开始日期\t𠀀2026-02-30";
         let err = jixiao::parse_strict(src).unwrap_err();
-        let f = ErrorFields::from_core(err, None);
+        let f = ErrorFields::from_core(err);
         assert_eq!(f.code, "invalid-date");
         assert_eq!(f.line, Some(3));
         assert_eq!(f.column, Some(8));
@@ -182,12 +226,12 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_counts_utf16_columns_from_the_bytes() {
+    fn invalid_utf8_carries_the_cores_utf16_column() {
         let mut bytes = "第一行\n𠀀项".as_bytes().to_vec();
         let offset = bytes.len();
         bytes.push(0xff);
         let err = jixiao::parse_bytes(&bytes).unwrap_err();
-        let f = ErrorFields::from_core(err, Some(&bytes));
+        let f = ErrorFields::from_core(err);
         assert_eq!(f.code, "invalid-utf8");
         assert_eq!(
             (f.line, f.column, f.column_utf16),

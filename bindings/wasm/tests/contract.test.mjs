@@ -27,6 +27,8 @@ test('parse output validates against the v1 JSON Schema', () => {
   for (const text of [
     fixture('jingan-hrss-2026.txt'),
     fixture('damaged-amount-utf16.txt'),
+    fixture('layouts/sample-a/sample-a.layout.txt'),
+    fixture('layouts/sample-c/sample-c.layout.txt'),
     '',
     'hello',
     '财政项目支出绩效目标申报表\n(2026 年度)\n项目名称\t示例项目\n垃圾行',

@@ -17,6 +17,41 @@ test('the sample: 30 forms, 177 indicators, annual totals 499010781.00 exactly',
   assert.ok(!doc.diagnostics.some((d) => d.severity === 'error'));
 });
 
+test('the layout is detected: pdftotext -layout text reads to the same 30 forms', () => {
+  assert.equal(jixiao.parse(SAMPLE).layout, 'tab');
+  const text = fixture('layouts/sample-a/sample-a.layout.txt');
+  const doc = jixiao.parse(text);
+  assert.equal(doc.layout, 'spaced');
+  assert.equal(doc.forms.length, 30);
+  assert.equal(doc.forms.reduce((n, f) => n + f.indicators.length, 0), 177);
+  assert.equal(sumDecimals(doc.forms.map((f) => f.funding.annual_total)), '499010781.00');
+  const names = jixiao.parse(SAMPLE).forms.map((f) => f.project.name);
+  assert.deepEqual(doc.forms.map((f) => f.project.name), names);
+  // Forced, detected and from bytes agree; strict passes it.
+  assert.deepEqual(jixiao.parse(text, { layout: 'spaced' }), doc);
+  assert.deepEqual(jixiao.parse(text, { layout: 'auto' }), doc);
+  assert.deepEqual(jixiao.parse(fixtureBytes('layouts/sample-a/sample-a.layout.txt')), doc);
+  assert.equal(jixiao.parse(text, { layout: 'spaced', strict: true }).forms.length, 30);
+  // Other layouts can be forced.
+  assert.equal(jixiao.parse(SAMPLE, { layout: 'grid' }).layout, 'grid');
+  assert.equal(jixiao.parse(text, { layout: 'tab' }).layout, 'tab');
+  assert.equal(jixiao.parse(fixture('layouts/sample-a/sample-a.plumber-text.txt')).layout, 'plain');
+  assert.equal(jixiao.parse(SAMPLE, { layout: 'plain' }).layout, 'plain');
+});
+
+test('strict with a forced layout throws like the detected one', () => {
+  const e = thrown(() => jixiao.parse(DAMAGED, { layout: 'tab', strict: true }));
+  assert.equal(e.code, 'invalid-amount');
+  assert.equal(e.columnUtf16, 31);
+  assert.match(e.message, /--> line 10, column 30/);
+  assert.equal(e.document.layout, 'tab');
+  const eb = thrown(() =>
+    jixiao.parse(new TextEncoder().encode('hello'), { layout: 'spaced', strict: true }),
+  );
+  assert.equal(eb.code, 'no-forms');
+  assert.equal(eb.document.layout, 'spaced');
+});
+
 test('a form reads as the contract says', () => {
   const form = jixiao.parse(SAMPLE).forms[2];
   assert.equal(form.year, 2026);
@@ -115,6 +150,9 @@ test('misuse is reported with its own codes', () => {
   assert.equal(thrown(() => jixiao.parse(42)).code, 'invalid-input');
   assert.equal(thrown(() => jixiao.parse(SAMPLE, { strcit: true })).code, 'invalid-options');
   assert.equal(thrown(() => jixiao.parse(SAMPLE, { strict: 'yes' })).code, 'invalid-options');
+  const bad = thrown(() => jixiao.parse(SAMPLE, { layout: 'pdf' }));
+  assert.equal(bad.code, 'invalid-options');
+  assert.match(bad.message, /auto.*tab.*grid.*spaced.*plain/);
 });
 
 test('version matches the package', async () => {

@@ -69,7 +69,8 @@ test('the sample: 30 forms, 177 indicators, 499,010,781.00 元, chart and tables
   await form.locator('summary').click();
   assert.equal(await form.locator('table.indicators tbody tr').first().locator('td.target').textContent(), '≤130.00(元/人/天)');
   await form.locator('summary').click();
-  assert.match(await page.textContent('#status'), /sample: 30 forms, 0 errors/);
+  assert.match(await page.textContent('#status'), /sample: 30 forms, 0 errors · tab layout/);
+  assert.equal(await page.textContent('#layout'), 'tab');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${artifacts}/sample.png`, fullPage: false });
   await page.screenshot({ path: `${artifacts}/sample-full.png`, fullPage: true });
@@ -84,6 +85,32 @@ test('downloads: CSV (one row per indicator, BOM for spreadsheets) and JSON', as
   const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
   assert.equal(doc.schema_version, 1);
   assert.equal(doc.forms.length, 30);
+});
+
+test('a dropped pdftotext -layout file: the layout is detected and the same 30 forms read', async () => {
+  const text = fixture('layouts/sample-a/sample-a.layout.txt');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'sample-a.layout.txt', { type: 'text/plain' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+  await page.waitForFunction(() => /^sample-a\.layout\.txt:/.test(document.querySelector('#status').textContent));
+  assert.match(await page.textContent('#status'), /sample-a\.layout\.txt: 30 forms, 0 errors · spaced layout/);
+  assert.equal(await page.textContent('#form-count'), '30');
+  assert.equal(await page.textContent('#indicator-count'), '177');
+  assert.equal(await page.textContent('#total'), '499,010,781.00 元');
+  assert.equal(await page.textContent('#layout'), 'spaced');
+  assert.match(await page.textContent('#layout-hint'), /pdftotext -layout\s+detected/);
+  assert.match(await page.locator('#form-2 summary').textContent(), /党建经费.*200,000\.00 元/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${artifacts}/layout.png`, fullPage: false });
+  // Forcing the tab layout reads the same text differently, and says so.
+  await page.selectOption('#layout-choice', 'tab');
+  await page.waitForFunction(() => document.querySelector('#layout').textContent === 'tab');
+  assert.match(await page.textContent('#status'), /same text, new layout: .* · tab layout/);
+  await page.selectOption('#layout-choice', 'auto');
+  await page.waitForFunction(() => document.querySelector('#layout').textContent === 'spaced');
 });
 
 test('a dropped damaged text: the error is listed and highlighted in the source', async () => {

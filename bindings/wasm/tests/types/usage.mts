@@ -11,11 +11,15 @@ import type {
   JixiaoError,
   ParseOptions,
   CheckOptions,
+  LayoutOption,
 } from 'jixiao-wasm';
 import initWeb, { parse as parseWeb } from 'jixiao-wasm/web';
 
-const options: ParseOptions = { strict: true };
+const options: ParseOptions = { strict: true, layout: 'auto' };
 const doc: Document = parse('财政项目支出绩效目标申报表', options);
+const forced: LayoutOption = 'spaced';
+const spacedDoc: Document = parse('text', { layout: forced });
+const read: string | undefined = spacedDoc.layout;
 const bytesDoc: Document = parse(new Uint8Array([0xe8]));
 const forms: Form[] = doc.forms;
 const total: Decimal | null = forms[0]?.funding.annual_total ?? null;
@@ -61,4 +65,4 @@ async function web(): Promise<Document> {
   return parseWeb('财政项目支出绩效目标申报表');
 }
 
-console.log(total, name, line, describe, findings2, utf16, text, csv, v, web);
+console.log(read, total, name, line, describe, findings2, utf16, text, csv, v, web);
