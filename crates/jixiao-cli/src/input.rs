@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::InputArgs;
+use crate::{InputArgs, LayoutChoice};
 
 /// Batches at least this long get a progress bar (on a terminal only).
 const PROGRESS_FROM: usize = 8;
@@ -105,7 +105,34 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn read(origin: &Origin) -> Result<Parsed, String> {
+/// How one input is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    /// Text, parsed with the layout options.
+    Text,
+    /// CSV rows of cells, parsed with `jixiao::parse_rows`.
+    Csv,
+    /// pdfplumber `extract_tables()` JSON (tables of rows of cells), parsed
+    /// with `jixiao::parse_rows`.
+    PlumberJson,
+}
+
+fn reader(origin: &Origin, layout: LayoutChoice) -> Reader {
+    let ext = match origin {
+        Origin::File(p) => p
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase()),
+        Origin::Stdin if layout == LayoutChoice::Grid => return Reader::Csv,
+        Origin::Stdin | Origin::Sample => None,
+    };
+    match ext.as_deref() {
+        Some("csv") => Reader::Csv,
+        Some("json") => Reader::PlumberJson,
+        _ => Reader::Text,
+    }
+}
+
+fn read(origin: &Origin, layout: LayoutChoice) -> Result<Parsed, String> {
     let bytes = match origin {
         Origin::Sample => jixiao::SAMPLE.as_bytes().to_vec(),
         Origin::Stdin => {
@@ -120,14 +147,63 @@ fn read(origin: &Origin) -> Result<Parsed, String> {
             std::fs::read(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?
         }
     };
-    match jixiao::parse_bytes(&bytes) {
-        Ok(document) => {
-            // parse_bytes accepted it, so it is UTF-8.
-            let text = String::from_utf8(bytes).unwrap_or_default();
-            Ok(Parsed { text, document })
+    let rows = match reader(origin, layout) {
+        Reader::Text => {
+            return match jixiao::parse_bytes_with(&bytes, &layout.options()) {
+                Ok(document) => {
+                    // parse_bytes_with accepted it, so it is UTF-8.
+                    let text = String::from_utf8(bytes).unwrap_or_default();
+                    Ok(Parsed { text, document })
+                }
+                Err(e) => Err(format!("{}: {e}", origin.name())),
+            };
         }
-        Err(e) => Err(format!("{}: {e}", origin.name())),
+        Reader::Csv => csv_rows(&bytes),
+        Reader::PlumberJson => plumber_rows(&bytes),
     }
+    .map_err(|e| format!("{}: {e}", origin.name()))?;
+    // Spans of a grid count rows; the rows' text is what code frames show.
+    Ok(Parsed {
+        text: jixiao::rows_to_text(&rows),
+        document: jixiao::parse_rows(&rows),
+    })
+}
+
+/// CSV rows of cells (no header row; rows may differ in length; a BOM is
+/// allowed; quoted cells may hold line breaks).
+fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("not CSV of UTF-8 text: {e}"))?;
+        rows.push(record.iter().map(str::to_owned).collect());
+    }
+    Ok(rows)
+}
+
+/// The cells of a pdfplumber JSON dump: `extract_tables()` (a list of
+/// tables of rows) or `extract_table()` (one table); `null` cells are empty.
+fn plumber_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+    type Row = Vec<Option<String>>;
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| format!("not JSON of pdfplumber tables: {e}"))?;
+    let rows: Vec<Row> = if let Ok(tables) = serde_json::from_value::<Vec<Vec<Row>>>(value.clone())
+    {
+        tables.into_iter().flatten().collect()
+    } else {
+        serde_json::from_value::<Vec<Row>>(value).map_err(|_| {
+            "not pdfplumber tables: expected a list of tables, each a list of rows of strings or nulls"
+                .to_owned()
+        })?
+    };
+    Ok(rows
+        .into_iter()
+        .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+        .collect())
 }
 
 /// Read and parse every input. Unreadable inputs are reported on standard
@@ -150,7 +226,7 @@ pub(crate) fn load(args: &InputArgs) -> std::io::Result<Vec<Loaded>> {
             let out = match origin {
                 Ok(o) => Loaded {
                     name: o.name(),
-                    outcome: read(o),
+                    outcome: read(o, args.layout),
                 },
                 Err(message) => Loaded {
                     name: String::new(),

@@ -8,6 +8,11 @@
 //! jixiao schema
 //! ```
 //!
+//! `--layout auto|tab|grid|spaced|plain` (any position, default `auto`) chooses how
+//! text is read; `.csv` files (and standard input with `--layout grid`) are
+//! read as rows of cells, and `.json` files as pdfplumber `extract_tables()`
+//! output.
+//!
 //! Exit status: 0 clean, 1 error-level findings, 2 unreadable input or bad usage.
 
 mod check;
@@ -30,6 +35,42 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// How the text is laid out: auto (detect tab-separated cells,
+    /// `pdftotext -layout` columns or text without columns), tab, spaced,
+    /// plain, or grid (rows of cells:
+    /// standard input is then read as CSV). `.csv` files are always read as
+    /// CSV rows, `.json` files as pdfplumber tables.
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    layout: LayoutChoice,
+}
+
+/// The `--layout` values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LayoutChoice {
+    /// Detect the layout of each text.
+    #[default]
+    Auto,
+    /// Tab-separated cells (PDF-to-text tools, copy-paste from a browser or Word).
+    Tab,
+    /// Rows of cells: CSV on standard input; tab-separated rows in text files.
+    Grid,
+    /// Columns aligned with spaces (`pdftotext -layout`).
+    Spaced,
+    /// Text without columns (pdfplumber `extract_text()`, `pdftotext` without `-layout`).
+    Plain,
+}
+
+impl LayoutChoice {
+    /// The core's parse options for text inputs.
+    pub(crate) fn options(self) -> jixiao::ParseOptions {
+        match self {
+            LayoutChoice::Auto => jixiao::ParseOptions::default(),
+            LayoutChoice::Tab => jixiao::ParseOptions::with_layout(jixiao::Layout::Tab),
+            LayoutChoice::Grid => jixiao::ParseOptions::with_layout(jixiao::Layout::Grid),
+            LayoutChoice::Spaced => jixiao::ParseOptions::with_layout(jixiao::Layout::Spaced),
+            LayoutChoice::Plain => jixiao::ParseOptions::with_layout(jixiao::Layout::Plain),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -49,12 +90,16 @@ enum Command {
 /// Where the forms come from.
 #[derive(Debug, Args, Clone)]
 pub(crate) struct InputArgs {
-    /// Text files, directories (their `*.txt` files, recursively) or `-` for standard input.
+    /// Text files, `.csv` files of rows, `.json` files of pdfplumber tables,
+    /// directories (their `*.txt` files, recursively) or `-` for standard input.
     #[arg(value_name = "FILES|DIRS|-")]
     pub paths: Vec<PathBuf>,
     /// Use the sample embedded in the binary (30 forms, Jing'an HR & Social Security Bureau, 2026).
     #[arg(long)]
     pub sample: bool,
+    /// The global `--layout`, copied here by `main`.
+    #[arg(skip)]
+    pub layout: LayoutChoice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -148,12 +193,13 @@ impl Status {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let command = match cli.command {
+    let mut command = match cli.command {
         Some(c) => c,
         None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => {
             Command::Summary(InputArgs {
                 paths: Vec::new(),
                 sample: true,
+                layout: LayoutChoice::Auto,
             })
         }
         None => {
@@ -162,6 +208,13 @@ fn main() -> ExitCode {
             return Status::Unreadable.code();
         }
     };
+    match &mut command {
+        Command::Parse(ParseArgs { input, .. })
+        | Command::Check(CheckArgs { input, .. })
+        | Command::Summary(input)
+        | Command::Render(input) => input.layout = cli.layout,
+        Command::Schema => {}
+    }
     let result = match command {
         Command::Parse(args) => parse::run(&args),
         Command::Check(args) => check::run(&args),

@@ -66,25 +66,37 @@ pub(crate) fn run(args: &InputArgs) -> std::io::Result<Status> {
     let loaded = input::load(args)?;
     let mut status = Status::Clean;
     let mut forms: Vec<&Form> = Vec::new();
+    let mut layouts: Vec<&'static str> = Vec::new();
     let mut readable = 0;
     for item in &loaded {
         match &item.outcome {
             Ok(p) => {
                 readable += 1;
                 forms.extend(&p.document.forms);
+                let layout = p.document.layout.name();
+                if !layouts.contains(&layout) {
+                    layouts.push(layout);
+                }
             }
             Err(_) => status = status.max(Status::Unreadable),
         }
     }
     let mut out = anstream::stdout().lock();
-    write_summary(&mut out, readable, &forms)?;
+    write_summary(&mut out, readable, &layouts.join(", "), &forms)?;
     Ok(status)
 }
 
 /// A level-1 row (`None`) or one of its level-2 rows.
 type LevelKey = (Option<Level1>, Option<Option<Level2>>);
 
-fn write_summary(out: &mut impl Write, inputs: usize, forms: &[&Form]) -> std::io::Result<()> {
+/// The tables. `layouts` names the layouts the inputs were read as
+/// (`"tab"`, `"spaced, grid"`).
+fn write_summary(
+    out: &mut impl Write,
+    inputs: usize,
+    layouts: &str,
+    forms: &[&Form],
+) -> std::io::Result<()> {
     let amounts: Vec<Option<Decimal>> = forms.iter().map(|f| annual_yuan(f)).collect();
     let total: Decimal = amounts.iter().flatten().sum();
     let indicators: usize = forms.iter().map(|f| f.indicators.len()).sum();
@@ -93,17 +105,19 @@ fn write_summary(out: &mut impl Write, inputs: usize, forms: &[&Form]) -> std::i
     let mut overview = new_table();
     overview.set_header(vec![
         "inputs",
+        "layout",
         "forms",
         "indicators",
         "total annual funding (元)",
     ]);
     overview.add_row(vec![
         inputs.to_string(),
+        if layouts.is_empty() { "—" } else { layouts }.to_owned(),
         forms.len().to_string(),
         indicators.to_string(),
         money(total),
     ]);
-    align_right(&mut overview, &[0, 1, 2, 3]);
+    align_right(&mut overview, &[0, 2, 3, 4]);
     writeln!(out, "{overview}")?;
     if unknown > 0 {
         writeln!(

@@ -376,3 +376,168 @@ fn no_arguments_when_piped_prints_help_and_exits_2() {
         .code(2)
         .stdout(predicate::str::contains("Usage"));
 }
+
+fn layouts(name: &str) -> PathBuf {
+    let variant = name.split('.').next().unwrap();
+    fixture("layouts").join(variant).join(name)
+}
+
+fn parse_json(cmd: &mut Command) -> serde_json::Value {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn project_names(doc: &serde_json::Value) -> Vec<String> {
+    doc["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["project"]["name"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn summary_of_pdftotext_layout_text_detects_the_layout() {
+    let file = layouts("sample-a.layout.txt");
+    jixiao()
+        .arg("summary")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "30 forms, total 499,010,781.00 元",
+        ))
+        .stdout(predicate::str::contains("spaced"))
+        .stdout(predicate::str::contains("促进人力资源服务产业高质量发展"));
+    // The sample itself reads as tab-separated.
+    jixiao()
+        .args(["summary", "--sample"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("layout"))
+        .stdout(predicate::str::contains(" tab "));
+}
+
+#[test]
+fn layout_is_a_global_option() {
+    let file = layouts("sample-c.layout.txt");
+    let sample = parse_json(jixiao().args(["parse", "--sample"]));
+    assert_eq!(sample["layout"], "tab");
+    let detected = parse_json(jixiao().arg("parse").arg(&file));
+    assert_eq!(detected["layout"], "spaced");
+    assert_eq!(detected["forms"].as_array().unwrap().len(), 30);
+    assert_eq!(project_names(&detected), project_names(&sample));
+    // Before or after the subcommand, the same forced layout.
+    let before = parse_json(jixiao().args(["--layout", "spaced", "parse"]).arg(&file));
+    let after = parse_json(
+        jixiao()
+            .arg("parse")
+            .arg(&file)
+            .args(["--layout", "spaced"]),
+    );
+    assert_eq!(before, detected);
+    assert_eq!(after, detected);
+    // Forcing the wrong layout reads it as tab text: not the same forms.
+    let forced = stdout_of(jixiao().args(["parse", "--layout", "tab"]).arg(&file));
+    let forced: serde_json::Value = serde_json::from_str(&forced).unwrap();
+    assert_eq!(forced["layout"], "tab");
+    assert_ne!(project_names(&forced), project_names(&sample));
+    // check and render take it too.
+    jixiao()
+        .args(["check", "--layout", "spaced", "--format", "json"])
+        .arg(&file)
+        .assert()
+        .stdout(predicate::str::contains("\"forms\": 30"));
+    let rendered = stdout_of(jixiao().args(["render", "--layout", "auto"]).arg(&file));
+    assert_eq!(jixiao::parse(&rendered).forms.len(), 30);
+}
+
+#[test]
+fn an_unknown_layout_is_a_usage_error() {
+    jixiao()
+        .args(["parse", "--sample", "--layout", "pdf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("auto, tab, grid, spaced, plain"));
+}
+
+#[test]
+fn csv_files_are_read_as_rows_of_cells() {
+    let file = layouts("sample-b.plumber-tables.csv");
+    let sample = parse_json(jixiao().args(["parse", "--sample"]));
+    let doc = parse_json(jixiao().arg("parse").arg(&file));
+    assert_eq!(doc["layout"], "grid");
+    assert_eq!(doc["forms"].as_array().unwrap().len(), 30);
+    assert_eq!(project_names(&doc), project_names(&sample));
+    // A wrapped cell ("计划开始\n日期", "上海市静安区人力资源\n和社会保障局 (汇总)") is one value.
+    assert_eq!(
+        doc["forms"][0]["project"]["start_date"],
+        sample["forms"][0]["project"]["start_date"]
+    );
+    jixiao()
+        .arg("summary")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("30 forms, total"))
+        .stdout(predicate::str::contains("grid"));
+    // Whatever --layout says about text, a .csv file is rows.
+    let forced = parse_json(jixiao().args(["parse", "--layout", "tab"]).arg(&file));
+    assert_eq!(forced, doc);
+}
+
+#[test]
+fn stdin_is_csv_with_layout_grid() {
+    let file = layouts("sample-b.plumber-tables.csv");
+    let csv = std::fs::read(&file).unwrap();
+    let from_file = parse_json(jixiao().arg("parse").arg(&file));
+    let from_stdin = parse_json(
+        jixiao()
+            .args(["--layout", "grid", "parse", "-"])
+            .write_stdin(csv),
+    );
+    assert_eq!(from_stdin, from_file);
+}
+
+#[test]
+fn pdfplumber_json_is_read_as_rows_of_cells() {
+    let json = layouts("sample-b.plumber-tables.json");
+    let csv = layouts("sample-b.plumber-tables.csv");
+    let doc = parse_json(jixiao().arg("parse").arg(&json));
+    assert_eq!(doc["layout"], "grid");
+    assert_eq!(doc["forms"].as_array().unwrap().len(), 30);
+    assert_eq!(doc, parse_json(jixiao().arg("parse").arg(&csv)));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("doc.json");
+    std::fs::write(&bad, r#"{"schema_version": 1}"#).unwrap();
+    jixiao()
+        .arg("parse")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not pdfplumber tables"));
+}
+
+#[test]
+fn check_of_csv_rows_frames_the_row_text() {
+    // A damaged amount in a CSV row: the code frame shows the row as text.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rows.csv");
+    std::fs::write(
+        &file,
+        "财政项目支出绩效目标申报表\n(2026 年度)\n项目名称,示例项目\n项目资金(元),,年度资金申请总额:,\"1,9x0.00\"\n",
+    )
+    .unwrap();
+    jixiao()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("invalid-amount"))
+        .stdout(predicate::str::contains("1,9x0.00"));
+}
