@@ -5,7 +5,8 @@
 //! jixiao-measure memory [MB …]       peak RSS (VmHWM) per route, one child process each
 //! jixiao-measure hostile [SCALE]     adversarial inputs at SCALE×, ½SCALE× and ¼SCALE× (default 1)
 //! jixiao-measure corpus MB PATH [damaged]   write the corpus (for profiling, the CLI, fuzz seeds)
-//! jixiao-measure memory-child PATH parse|json|parallel|stream   one measurement (used by `memory`)
+//! jixiao-measure memory-child PATH floor|parse|json|parallel|stream   one run (used by `memory`;
+//!                                    under `valgrind --tool=callgrind` it gives instruction counts)
 //! ```
 //!
 //! Build with `--release`. Times are the best of several runs (wall clock);
@@ -137,7 +138,10 @@ fn vm_hwm_kib() -> usize {
 /// Child: read `path` by `route`, print `baseline_kib peak_kib forms`.
 fn memory_child(path: &str, route: &str) {
     let base = vm_hwm_kib();
-    let forms = if route == "stream" {
+    let forms = if route == "floor" {
+        let bytes = std::fs::read(path).expect("corpus file");
+        jixiao_bench::floor(&bytes).map_or(0, |(lines, _)| lines)
+    } else if route == "stream" {
         let file = std::fs::File::open(path).expect("corpus file");
         jixiao_bench::stream_count(BufReader::new(file)).expect("streams")
     } else {
