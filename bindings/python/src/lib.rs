@@ -6,9 +6,7 @@
 //! turns that into typed objects with `Decimal` and `date` values. Parsing,
 //! validation and rendering all happen in the core, with the GIL released.
 
-use std::fmt::Write as _;
-
-use jixiao::{CheckOptions, Document, Error, Layout, ParseOptions, Profile, Severity};
+use jixiao::{CheckOptions, Document, Error, Layout, ParseOptions, Profile};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
@@ -62,31 +60,6 @@ fn parse_options(layout: &str) -> PyResult<ParseOptions> {
     Ok(ParseOptions::with_layout(layout))
 }
 
-/// A lenient result made strict: an `Error::Invalid` when any diagnostic is
-/// an error, rendered against `source` as the core's strict entry points do.
-// TODO(core): replace with a core `parse_strict_with(text, &ParseOptions)` /
-// `parse_rows_strict` (the core's `Error::from_document` is crate-private).
-fn strictly(doc: Document, source: &str) -> Result<Document, Error> {
-    if !doc.has_errors() {
-        return Ok(doc);
-    }
-    let errors: Vec<_> = doc
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .cloned()
-        .collect();
-    let mut report = errors.first().map(|d| d.render(source)).unwrap_or_default();
-    if errors.len() > 1 {
-        let _ = write!(report, "\n({} more errors)", errors.len() - 1);
-    }
-    Err(Error::Invalid {
-        errors,
-        report,
-        document: Box::new(doc),
-    })
-}
-
 /// Parse form text with the GIL released.
 ///
 /// `layout` is `"auto"` (detected), `"tab"`, `"grid"`, `"spaced"` or `"plain"`; another
@@ -105,7 +78,7 @@ fn parse<'py>(
     let result = py.detach(|| match (strict, options.layout) {
         (false, _) => Ok(jixiao::parse_with(&text, &options)),
         (true, None) => jixiao::parse_strict(&text),
-        (true, Some(_)) => strictly(jixiao::parse_with(&text, &options), &text),
+        (true, Some(_)) => jixiao::parse_with(&text, &options).into_strict(&text),
     });
     outcome(py, result)
 }
@@ -128,7 +101,7 @@ fn parse_bytes<'py>(
         (false, _) => jixiao::parse_bytes_with(&data, &options),
         (true, None) => jixiao::parse_bytes_strict(&data),
         (true, Some(_)) => jixiao::parse_bytes_with(&data, &options)
-            .and_then(|doc| strictly(doc, &String::from_utf8_lossy(&data))),
+            .and_then(|doc| doc.into_strict(&String::from_utf8_lossy(&data))),
     });
     outcome(py, result)
 }
@@ -151,7 +124,7 @@ fn parse_rows(
             .map(|row| row.iter().map(|c| c.as_deref().unwrap_or("")));
         let doc = jixiao::parse_rows(rows.clone());
         if strict {
-            strictly(doc, &jixiao::rows_to_text(rows))
+            doc.into_strict(&jixiao::rows_to_text(rows))
         } else {
             Ok(doc)
         }

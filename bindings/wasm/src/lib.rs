@@ -31,8 +31,6 @@
 pub mod csv;
 pub mod options;
 
-use std::fmt::Write as _;
-
 use js_sys::{Error as JsError, Object, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 
@@ -69,7 +67,7 @@ pub fn parse(
         match (options.strict, core.layout) {
             (false, _) => Ok(jixiao::parse_with(&text, &core)),
             (true, None) => jixiao::parse_strict(&text),
-            (true, Some(_)) => strictly(jixiao::parse_with(&text, &core), &text),
+            (true, Some(_)) => jixiao::parse_with(&text, &core).into_strict(&text),
         }
     } else if input.is_instance_of::<Uint8Array>() {
         let bytes = Uint8Array::from(input).to_vec();
@@ -77,7 +75,7 @@ pub fn parse(
             (false, _) => jixiao::parse_bytes_with(&bytes, &core),
             (true, None) => jixiao::parse_bytes_strict(&bytes),
             (true, Some(_)) => jixiao::parse_bytes_with(&bytes, &core)
-                .and_then(|doc| strictly(doc, &String::from_utf8_lossy(&bytes))),
+                .and_then(|doc| doc.into_strict(&String::from_utf8_lossy(&bytes))),
         }
     } else {
         return Err(throw(&ErrorFields::binding(
@@ -87,31 +85,6 @@ pub fn parse(
     };
     let doc = result.map_err(|e| throw(&ErrorFields::from_core(e)))?;
     to_js(&doc)
-}
-
-/// A lenient result made strict: `Error::Invalid` when any diagnostic is an
-/// error, with the report rendered against `source` as the core's strict
-/// entry points do. (The core has no strict entry point taking
-/// `ParseOptions`, and its `Error::from_document` is crate-private.)
-fn strictly(doc: jixiao::Document, source: &str) -> Result<jixiao::Document, jixiao::Error> {
-    if !doc.has_errors() {
-        return Ok(doc);
-    }
-    let errors: Vec<_> = doc
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == jixiao::Severity::Error)
-        .cloned()
-        .collect();
-    let mut report = errors.first().map(|d| d.render(source)).unwrap_or_default();
-    if errors.len() > 1 {
-        let _ = write!(report, "\n({} more errors)", errors.len() - 1);
-    }
-    Err(jixiao::Error::Invalid {
-        errors,
-        report,
-        document: Box::new(doc),
-    })
 }
 
 /// Check a document against the validation rules; returns the findings.

@@ -35,6 +35,26 @@ pub enum Error {
     },
 }
 
+impl Document {
+    /// The strict view of a lenient result: `Err` when any diagnostic has
+    /// error severity. `source` is the text the document was read from (for
+    /// the code frame in the error's report).
+    ///
+    /// ```
+    /// let doc = jixiao::parse("hello");
+    /// let err = doc.into_strict("hello").unwrap_err();
+    /// assert_eq!(err.code(), jixiao::Code::NoForms);
+    /// assert!(jixiao::parse(jixiao::SAMPLE).into_strict(jixiao::SAMPLE).is_ok());
+    /// ```
+    pub fn into_strict(self, source: &str) -> Result<Document, Error> {
+        if self.has_errors() {
+            Err(Error::from_document(self, source))
+        } else {
+            Ok(self)
+        }
+    }
+}
+
 impl Error {
     pub(crate) fn from_document(doc: Document, source: &str) -> Error {
         let errors: Vec<Diagnostic> = doc

@@ -105,12 +105,17 @@ pub fn parse(text: &str) -> Document {
 /// assert!(err.to_string().starts_with("error[no-forms]"));
 /// ```
 pub fn parse_strict(text: &str) -> Result<Document, Error> {
-    let doc = parse(text);
-    if doc.has_errors() {
-        Err(Error::from_document(doc, text))
-    } else {
-        Ok(doc)
-    }
+    parse(text).into_strict(text)
+}
+
+/// [`parse_with`], failing when any diagnostic has error severity.
+///
+/// ```
+/// let opts = jixiao::ParseOptions::with_layout(jixiao::Layout::Tab);
+/// assert!(jixiao::parse_strict_with(jixiao::SAMPLE, &opts).is_ok());
+/// ```
+pub fn parse_strict_with(text: &str, options: &ParseOptions) -> Result<Document, Error> {
+    parse_with(text, options).into_strict(text)
 }
 
 /// Parse bytes that should be UTF-8 (a leading BOM is allowed).
@@ -159,14 +164,8 @@ pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Document
 /// assert_eq!(err.code(), jixiao::Code::NoForms);
 /// ```
 pub fn parse_bytes_strict(bytes: &[u8]) -> Result<Document, Error> {
-    let doc = parse_bytes(bytes)?;
-    if doc.has_errors() {
-        // The bytes are UTF-8 here: parse_bytes succeeded.
-        let text = String::from_utf8_lossy(bytes);
-        Err(Error::from_document(doc, &text))
-    } else {
-        Ok(doc)
-    }
+    // The bytes are UTF-8 once parse_bytes has succeeded.
+    parse_bytes(bytes)?.into_strict(&String::from_utf8_lossy(bytes))
 }
 
 /// Render a document back to form text in the sample's tab-separated layout.

@@ -37,6 +37,14 @@ pub enum Layout {
 }
 
 impl Layout {
+    /// Every layout, in the order the documentation lists them.
+    ///
+    /// ```
+    /// let names: Vec<_> = jixiao::Layout::ALL.iter().map(|l| l.name()).collect();
+    /// assert_eq!(names, ["tab", "grid", "spaced", "plain"]);
+    /// ```
+    pub const ALL: [Layout; 4] = [Layout::Tab, Layout::Grid, Layout::Spaced, Layout::Plain];
+
     /// The name used in JSON, options and the CLI (`"spaced"`).
     ///
     /// ```
