@@ -158,11 +158,8 @@ pub(crate) fn fold_width(c: char) -> char {
 /// The key a label is recognised by: whitespace removed, full-width folded,
 /// trailing colons dropped. `"项目资金（元）"` and `"项目资金 (元)"` share a key.
 pub(crate) fn label_key(s: &str) -> String {
-    let mut key: String = s
-        .chars()
-        .filter(|c| !is_space(*c))
-        .map(fold_width)
-        .collect();
+    let mut key = String::with_capacity(s.len());
+    key.extend(s.chars().filter(|c| !is_space(*c)).map(fold_width));
     while key.ends_with(':') {
         key.pop();
     }

@@ -92,6 +92,16 @@ fn furniture(input: &str) -> IResult<&str, ()> {
 /// Whether a whole line is page furniture: a page number or a page footer
 /// such as `第 3 页 共 30 页`, `- 3 -`, `3/30`, `Page 3 of 30`.
 pub(crate) fn is_page_furniture(line: &str) -> bool {
+    // Fast reject: footers are short and start with 第, 共, a dash, a digit or P.
+    let t = crate::text::trim(line);
+    if t.len() > 64
+        || !t
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '第' | '共' | '-' | '—' | '–' | 'P' | 'p' | '0'..='9'))
+    {
+        return false;
+    }
     let key = label_key(line);
     !key.is_empty() && furniture(&key).is_ok()
 }

@@ -69,6 +69,8 @@ pub(crate) struct FormCtx<'a, 'l> {
     lines: &'l [Line<'a>],
     form: Option<usize>,
     diags: Vec<Diagnostic>,
+    /// Stray cells folded into the last `unexpected-cell` diagnostic.
+    stray: usize,
 }
 
 impl<'a> FormCtx<'a, '_> {
@@ -82,6 +84,7 @@ impl<'a> FormCtx<'a, '_> {
 
     /// A diagnostic at bytes `start..end` (within one line).
     pub(crate) fn diag_at(&mut self, code: Code, message: String, start: usize, end: usize) {
+        self.flush_stray();
         let line = self.line_of(start);
         let span = SourceSpan::within(&line, &line, start, end);
         self.diags
@@ -95,18 +98,60 @@ impl<'a> FormCtx<'a, '_> {
 
     /// A diagnostic on a whole line.
     pub(crate) fn diag_line(&mut self, code: Code, message: String, line: &Line<'_>) {
+        self.flush_stray();
         let span = SourceSpan::lines(line, line);
         self.diags
             .push(Diagnostic::new(code, message, Some(span), self.form));
     }
 
     /// A cell the row's grammar has no place for.
+    ///
+    /// Stray cells on one row are reported together (one diagnostic whose span
+    /// runs to the last of them), so that a row of many cells costs linear time.
     pub(crate) fn unexpected_cell(&mut self, cell: &Cell<'_>, place: &str) {
+        let line = self.line_of(cell.start);
+        if let Some(last) = self.diags.last_mut() {
+            if last.code == Code::UnexpectedCell {
+                if let Some(span) = last.span.as_mut() {
+                    if span.start_line == line.no && span.end_byte <= cell.start {
+                        span.end_byte = cell.end();
+                        self.stray += 1;
+                        return;
+                    }
+                }
+            }
+        }
+        self.flush_stray();
         self.diag_cell(
             Code::UnexpectedCell,
             format!("{place} has no place for {:?}", excerpt(cell.text)),
             cell,
         );
+    }
+
+    /// Finish a run of coalesced stray cells: the span's end column and the
+    /// count in the message, computed once.
+    fn flush_stray(&mut self) {
+        if self.stray == 0 {
+            return;
+        }
+        let more = std::mem::take(&mut self.stray);
+        let lines = self.lines;
+        if let Some(last) = self.diags.last_mut() {
+            if let Some(span) = last.span {
+                let i = lines
+                    .partition_point(|l| l.start <= span.start_byte)
+                    .saturating_sub(1);
+                let line = lines[i];
+                last.span = Some(SourceSpan::within(
+                    &line,
+                    &line,
+                    span.start_byte,
+                    span.end_byte,
+                ));
+                let _ = write!(last.message, " (and {more} more cells on this row)");
+            }
+        }
     }
 
     /// A page number or footer line.
@@ -120,6 +165,7 @@ impl<'a> FormCtx<'a, '_> {
 
     /// A line that fits nowhere; consecutive ones are reported together.
     fn unrecognised(&mut self, code: Code, line: &Line<'_>, what: &str) {
+        self.flush_stray();
         if let Some(last) = self.diags.last_mut() {
             if last.code == code {
                 if let Some(span) = last.span.as_mut() {
@@ -168,6 +214,7 @@ pub(crate) fn parse_document(input: &str) -> Document {
         lines: &lines,
         form: None,
         diags: Vec::new(),
+        stray: 0,
     };
     let mut title_taken = segments.is_empty();
     for line in preamble.iter().filter(|l| !l.is_blank()) {
@@ -325,6 +372,7 @@ pub(crate) fn parse_form(
         lines,
         form: Some(index),
         diags: Vec::new(),
+        stray: 0,
     };
     let mut year: Option<i32> = None;
     let mut project = Project::default();
@@ -453,6 +501,7 @@ pub(crate) fn parse_form(
         }
     }
 
+    ctx.flush_stray();
     let first = first_line.unwrap_or(lines[start]);
     let last = last_line.unwrap_or(first);
     let whole = SourceSpan::lines(&first, &last);

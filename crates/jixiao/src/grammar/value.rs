@@ -118,7 +118,8 @@ fn year_digits(input: &str) -> IResult<&str, &str> {
 pub(crate) fn parse_year_line(cell: &str) -> Option<i32> {
     let key = label_key(cell);
     let (_, y) = year_digits(&key).ok()?;
-    y.parse().ok()
+    // A year has four digits and does not start with 0 (`0506` is no year).
+    y.parse().ok().filter(|y: &i32| (1000..=9999).contains(y))
 }
 
 #[cfg(test)]
