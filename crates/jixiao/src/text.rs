@@ -28,10 +28,12 @@ impl Line<'_> {
 }
 
 /// One non-empty cell of a line.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Cell<'a> {
     /// The cell's text, trimmed.
     pub text: &'a str,
+    /// The cell's [`label_key`], computed once.
+    pub key: String,
     /// 0-based index of the tab-separated field the cell came from.
     pub field: usize,
     /// Absolute byte offset of the trimmed text.
@@ -116,6 +118,7 @@ pub(crate) fn cells<'a>(line: &Line<'a>) -> Vec<Cell<'a>> {
         if !text.is_empty() {
             out.push(Cell {
                 text,
+                key: label_key(text),
                 field,
                 start: line.start + offset + lead,
             });

@@ -70,19 +70,22 @@ impl Slot {
 pub(crate) fn is_header_row(cells: &[Cell<'_>]) -> bool {
     cells
         .first()
-        .is_some_and(|c| funding_header(&label_key(c.text)).is_some())
+        .is_some_and(|c| funding_header(&c.key).is_some())
 }
 
 /// Whether a row continues the block (its first cell is a funding label).
 pub(crate) fn is_row(cells: &[Cell<'_>]) -> bool {
-    cells.first().is_some_and(|c| label_of(c.text).is_some())
+    cells.first().is_some_and(|c| label_of(c).is_some())
 }
 
-fn label_of(text: &str) -> Option<(FundingLabel, Option<&str>)> {
-    if let Some(l) = funding_label(&label_key(text)) {
+fn label_of<'c>(cell: &Cell<'c>) -> Option<(FundingLabel, Option<&'c str>)> {
+    if let Some(l) = funding_label(&cell.key) {
         return Some((l, None));
     }
-    let (head, tail) = super::split_inline_last(text)?;
+    if !cell.text.contains([':', '：']) {
+        return None;
+    }
+    let (head, tail) = super::split_inline_last(cell.text)?;
     funding_label(&label_key(head)).map(|l| (l, Some(tail)))
 }
 
@@ -96,8 +99,7 @@ pub(crate) fn read_header_row(
     let Some((first, rest)) = cells.split_first() else {
         return;
     };
-    let key = label_key(first.text);
-    let unit = funding_header(&key).unwrap_or_default();
+    let unit = funding_header(&first.key).unwrap_or_default();
     if funding.unit.is_some() {
         ctx.diag_cell(
             Code::DuplicateField,
@@ -135,12 +137,12 @@ pub(crate) fn read_row(
 ) {
     let others = cells
         .iter()
-        .filter(|c| matches!(label_of(c.text), Some((FundingLabel::Other, _))))
+        .filter(|c| matches!(label_of(c), Some((FundingLabel::Other, _))))
         .count();
     let mut others_seen = 0;
     let mut current: Option<Slot> = None;
     for cell in cells {
-        if let Some((label, inline)) = label_of(cell.text) {
+        if let Some((label, inline)) = label_of(cell) {
             let slot = match label {
                 FundingLabel::ProjectTotal => Slot::ProjectTotal,
                 FundingLabel::ProjectFiscal => Slot::ProjectFiscal,

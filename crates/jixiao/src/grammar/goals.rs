@@ -22,7 +22,7 @@
 
 use crate::diagnostic::Code;
 use crate::model::Goals;
-use crate::text::{join_wrapped, label_key, normalize, Cell, Line};
+use crate::text::{join_wrapped, normalize, Cell, Line};
 use crate::vocab::{goal_label, GoalLabel};
 
 use super::FormCtx;
@@ -50,9 +50,7 @@ enum Which {
 
 /// Whether a row is the block's header row.
 pub(crate) fn is_header_row(cells: &[Cell<'_>]) -> bool {
-    cells
-        .first()
-        .is_some_and(|c| goal_label(&label_key(c.text)).is_some())
+    cells.first().is_some_and(|c| goal_label(&c.key).is_some())
 }
 
 fn append(goals: &mut Goals, which: Which, text: &str) {
@@ -80,14 +78,14 @@ pub(crate) fn read_header_row(
         .iter()
         .find(|c| {
             matches!(
-                goal_label(&label_key(c.text)),
+                goal_label(&c.key),
                 Some(GoalLabel::Project | GoalLabel::Annual)
             )
         })
         .map_or(0, |c| c.field);
     let mut current = None;
     for cell in cells {
-        match goal_label(&label_key(cell.text)) {
+        match goal_label(&cell.key) {
             Some(GoalLabel::Block) => {}
             Some(GoalLabel::Project) => {
                 state.project_field = Some(cell.field);

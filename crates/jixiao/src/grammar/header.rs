@@ -29,8 +29,8 @@ pub(crate) fn form_header(cells: &[Cell<'_>]) -> Option<FormHeader> {
     let [first, rest @ ..] = cells else {
         return None;
     };
-    let key = label_key(first.text);
-    if !is_form_header(&key) || !rest.is_empty() {
+    let key = &first.key;
+    if !is_form_header(key) || !rest.is_empty() {
         return None;
     }
     let year = key

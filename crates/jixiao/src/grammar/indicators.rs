@@ -23,7 +23,7 @@
 
 use crate::diagnostic::Code;
 use crate::model::{Indicator, Level1, Level2, Span};
-use crate::text::{label_key, normalize, Cell, Line};
+use crate::text::{normalize, Cell, Line};
 use crate::vocab::{is_table_heading, is_table_label, level1, level2};
 
 use super::FormCtx;
@@ -40,10 +40,10 @@ pub(crate) struct TableState {
 pub(crate) fn is_heading_row(cells: &[Cell<'_>]) -> bool {
     let mut headings = 0;
     for c in cells {
-        let key = label_key(c.text);
-        if is_table_heading(&key) {
+        let key = &c.key;
+        if is_table_heading(key) {
             headings += 1;
-        } else if !is_table_label(&key) {
+        } else if !is_table_label(key) {
             return false;
         }
     }
@@ -53,8 +53,8 @@ pub(crate) fn is_heading_row(cells: &[Cell<'_>]) -> bool {
 /// Whether a row starts like an indicator row (a block label or a level label).
 pub(crate) fn is_labelled_row(cells: &[Cell<'_>]) -> bool {
     cells.first().is_some_and(|c| {
-        let key = label_key(c.text);
-        is_table_label(&key) || level1(&key).is_some() || level2(&key).is_some()
+        let key = &c.key;
+        is_table_label(key) || level1(key).is_some() || level2(key).is_some()
     })
 }
 
@@ -72,23 +72,23 @@ pub(crate) fn read_row(
 ) -> Option<Indicator> {
     let mut rest = cells;
     if let Some((first, tail)) = rest.split_first() {
-        if is_table_label(&label_key(first.text)) {
+        if is_table_label(&first.key) {
             rest = tail;
         }
     }
     let mut l1: Option<Level1> = None;
     let mut l2: Option<Level2> = None;
     while let Some((cell, tail)) = rest.split_first() {
-        let key = label_key(cell.text);
+        let key = &cell.key;
         if l1.is_none() && l2.is_none() {
-            if let Some(x) = level1(&key) {
+            if let Some(x) = level1(key) {
                 l1 = Some(x);
                 rest = tail;
                 continue;
             }
         }
         if l2.is_none() {
-            if let Some(y) = level2(&key) {
+            if let Some(y) = level2(key) {
                 l2 = Some(y);
                 rest = tail;
                 continue;
@@ -98,10 +98,8 @@ pub(crate) fn read_row(
                 rest = tail;
                 continue;
             }
-            if tail.len() >= 2 && unknown_label(&key) {
-                let next_is_l2 = tail
-                    .first()
-                    .is_some_and(|n| level2(&label_key(n.text)).is_some());
+            if tail.len() >= 2 && unknown_label(key) {
+                let next_is_l2 = tail.first().is_some_and(|n| level2(&n.key).is_some());
                 if l1.is_none() && next_is_l2 {
                     l1 = Some(Level1::Other(normalize(cell.text)));
                 } else {

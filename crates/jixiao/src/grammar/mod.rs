@@ -286,8 +286,7 @@ fn quick_kind(cells: &[Cell<'_>]) -> Quick {
     } else if header::year_line(cells).is_some() {
         Quick::Year
     } else if cells.first().is_some_and(|c| {
-        crate::vocab::project_field(&text::label_key(c.text))
-            == Some(crate::vocab::ProjectField::Name)
+        crate::vocab::project_field(&c.key) == Some(crate::vocab::ProjectField::Name)
             || split_inline(c.text).is_some_and(|(h, _)| {
                 crate::vocab::project_field(&text::label_key(h))
                     == Some(crate::vocab::ProjectField::Name)
@@ -477,7 +476,7 @@ pub(crate) fn parse_form(
                 // (text whose reading order is broken puts labels here).
                 if cells
                     .iter()
-                    .any(|c| crate::vocab::is_structural_label(&text::label_key(c.text)))
+                    .any(|c| crate::vocab::is_structural_label(&c.key))
                 {
                     ctx.unrecognised(
                         Code::UnrecognisedLine,

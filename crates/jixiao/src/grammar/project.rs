@@ -18,16 +18,19 @@ use super::FormCtx;
 
 /// Whether a row is a project row (its first cell is a project label).
 pub(crate) fn is_project_row(cells: &[Cell<'_>]) -> bool {
-    cells.first().is_some_and(|c| label_of(c.text).is_some())
+    cells.first().is_some_and(|c| label_of(c).is_some())
 }
 
 /// A project label at the start of a cell, and the inline value after a
 /// colon if there is one.
-fn label_of(text: &str) -> Option<(ProjectField, Option<&str>)> {
-    if let Some(f) = project_field(&label_key(text)) {
+fn label_of<'c>(cell: &Cell<'c>) -> Option<(ProjectField, Option<&'c str>)> {
+    if let Some(f) = project_field(&cell.key) {
         return Some((f, None));
     }
-    let (head, tail) = super::split_inline(text)?;
+    if !cell.text.contains([':', '：']) {
+        return None;
+    }
+    let (head, tail) = super::split_inline(cell.text)?;
     project_field(&label_key(head)).map(|f| (f, Some(tail)))
 }
 
@@ -35,7 +38,7 @@ fn label_of(text: &str) -> Option<(ProjectField, Option<&str>)> {
 pub(crate) fn read_row(ctx: &mut FormCtx<'_, '_>, cells: &[Cell<'_>], project: &mut Project) {
     let mut current: Option<ProjectField> = None;
     for cell in cells {
-        if let Some((field, inline)) = label_of(cell.text) {
+        if let Some((field, inline)) = label_of(cell) {
             current = Some(field);
             if let Some(v) = inline {
                 let at = cell.end() - v.len();

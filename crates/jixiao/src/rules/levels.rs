@@ -136,7 +136,7 @@ pub(super) fn check_rows(fc: &mut FormCheck<'_>, src: &Source<'_>) {
         }
         reported.push(l1.clone());
         found.push((
-            At::Exact(cell_span(line, *first)),
+            At::Exact(cell_span(line, first)),
             format!("{l1} is written in the table but has no 三级指标 row with a value"),
         ));
     }

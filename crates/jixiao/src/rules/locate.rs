@@ -3,7 +3,7 @@
 
 use crate::diagnostic::SourceSpan;
 use crate::model::{Form, Span};
-use crate::text::{cells, label_key, lines, normalize, Cell, Line};
+use crate::text::{cells, lines, normalize, Cell, Line};
 use crate::vocab::{self, FundingLabel, GoalLabel, ProjectField};
 
 /// What a finding points at.
@@ -119,15 +119,15 @@ impl<'a> Source<'a> {
             }
             At::Target(s) => {
                 let line = self.line(*s)?;
-                let cell = *cells(line).last()?;
-                Some(cell_span(line, cell))
+                let cell = cells(line).last()?.clone();
+                Some(cell_span(line, &cell))
             }
             At::Name(s, name) => {
                 let line = self.line(*s)?;
                 let cs = cells(line);
                 let (_, before) = cs.split_last()?;
                 let cell = before.iter().rev().find(|c| normalize(c.text) == *name)?;
-                Some(cell_span(line, *cell))
+                Some(cell_span(line, cell))
             }
             At::Field(field) => self
                 .form_lines(form)?
@@ -142,25 +142,25 @@ impl<'a> Source<'a> {
     }
 }
 
-pub(crate) fn cell_span(line: &Line<'_>, cell: Cell<'_>) -> SourceSpan {
+pub(crate) fn cell_span(line: &Line<'_>, cell: &Cell<'_>) -> SourceSpan {
     SourceSpan::within(line, line, cell.start, cell.end())
 }
 
 fn field_in_line(line: &Line<'_>, field: Field) -> Option<SourceSpan> {
     let cs = cells(line);
     for (i, cell) in cs.iter().enumerate() {
-        let key = label_key(cell.text);
-        if field.matches(&key) {
+        let key = &cell.key;
+        if field.matches(key) {
             let target = match cs.get(i + 1) {
-                Some(next) if !is_any_label(&label_key(next.text)) => *next,
-                _ => *cell,
+                Some(next) if !is_any_label(&next.key) => next,
+                _ => cell,
             };
             return Some(cell_span(line, target));
         }
         // `label: value` in one cell.
         if let Some(colon) = key.rfind(':') {
             if field.matches(&key[..colon]) {
-                return Some(cell_span(line, *cell));
+                return Some(cell_span(line, cell));
             }
         }
     }
