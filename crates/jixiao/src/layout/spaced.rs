@@ -672,18 +672,9 @@ fn goals_region(labels: &[&Label], values: &[&Frag], out: &mut Out) {
         let cut = candidates.min_by_key(|&k| (f.x0 + k + 1).abs_diff(aim));
         match cut {
             Some(k) => {
-                p.push(Frag {
-                    line: f.line,
-                    x0: f.x0,
-                    x1: f.x0 + k,
-                    text: chars[..k].iter().collect(),
-                });
-                a.push(Frag {
-                    line: f.line,
-                    x0: f.x0 + k + 1,
-                    x1: f.x1,
-                    text: chars[k + 1..].iter().collect(),
-                });
+                let (head, tail) = cut_at(f, k);
+                p.push(head);
+                a.push(tail);
             }
             None => p.push((*f).clone()),
         }
@@ -836,23 +827,34 @@ fn split_columns(values: &[&Frag], threshold: usize, edge: usize) -> (Vec<Frag>,
             .or(lone)
         {
             Some(k) => {
-                left.push(Frag {
-                    line: f.line,
-                    x0: f.x0,
-                    x1: f.x0 + k,
-                    text: chars[..k].iter().collect(),
-                });
-                right.push(Frag {
-                    line: f.line,
-                    x0: f.x0 + k + 1,
-                    x1: f.x1,
-                    text: chars[k + 1..].iter().collect(),
-                });
+                let (head, tail) = cut_at(f, k);
+                left.push(head);
+                right.push(tail);
             }
             None => left.push((*f).clone()),
         }
     }
     (left, right)
+}
+
+/// Cut a fragment at the space at character `k`: the text before it and the
+/// text after it, with their columns.
+fn cut_at(f: &Frag, k: usize) -> (Frag, Frag) {
+    let chars: Vec<char> = f.text.chars().collect();
+    (
+        Frag {
+            line: f.line,
+            x0: f.x0,
+            x1: f.x0 + k,
+            text: chars[..k].iter().collect(),
+        },
+        Frag {
+            line: f.line,
+            x0: f.x0 + k + 1,
+            x1: f.x1,
+            text: chars[k + 1..].iter().collect(),
+        },
+    )
 }
 
 /// Whether a fragment is a complete quantitative target.
