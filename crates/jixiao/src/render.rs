@@ -70,14 +70,23 @@ fn render_form(out: &mut String, form: &Form) {
         amount(f.project_other),
         amount(f.annual_other)
     );
-    out.push_str("项目绩效目标\t项目总目标\t\t年度总体目标\t\t\n");
-    if form.goals.project.is_some() || form.goals.annual.is_some() {
+    let (project, annual) = (
+        opt(form.goals.project.as_ref()),
+        opt(form.goals.annual.as_ref()),
+    );
+    let row = format!("\t{project}\t\t{annual}\t\t");
+    if crate::grammar::header::is_page_furniture(&row) {
+        // A goal text that reads like a page footer (第 1 页) stays in the
+        // header row, after its label, where no footer is looked for.
         let _ = writeln!(
             out,
-            "\t{}\t\t{}\t\t",
-            opt(form.goals.project.as_ref()),
-            opt(form.goals.annual.as_ref())
+            "项目绩效目标\t项目总目标\t{project}\t年度总体目标\t{annual}\t"
         );
+    } else {
+        out.push_str("项目绩效目标\t项目总目标\t\t年度总体目标\t\t\n");
+        if form.goals.project.is_some() || form.goals.annual.is_some() {
+            let _ = writeln!(out, "{row}");
+        }
     }
     out.push_str("\t一级指标\t二级指标\t三级指标\t年度(/项目)指标值\t\n");
     let mut prev: Option<(&Option<crate::Level1>, &Option<crate::Level2>)> = None;

@@ -245,3 +245,23 @@ proptest! {
         prop_assert_eq!(t.value, Some(v));
     }
 }
+
+/// Found by the `render_roundtrip` fuzz target: a goal text that reads like a
+/// page footer (`第 1 页共 3 页`) was written on a row of its own, which the
+/// parser then skipped as page furniture.
+#[test]
+fn a_goal_that_looks_like_a_page_footer_round_trips() {
+    let text =
+        "\u{feff}第 1 页 共 3 页\n财政项目支出绩效目标申报表\t\t\t\t\t\n(2026 年度)\t\t\t\t\t\n\
+                项目名称\t专业技术人员服务经费\t项目性质\t经常性项目\t项目类别\t特定目标类\n\
+                项目绩效目标\t项目总目标\t\t年度总体目标\t\u{feff}第 1 页 \t\n\t\t共 3 页\n";
+    let doc = jixiao::parse(text);
+    assert_eq!(doc.forms[0].goals.annual.as_deref(), Some("第 1 页共 3 页"));
+    let again = jixiao::parse(&jixiao::render(&doc));
+    assert_eq!(forms(&again), forms(&doc));
+    // A row of several cells is never a page footer.
+    let row = jixiao::parse(
+        "财政项目支出绩效目标申报表\n项目名称\t甲\n绩效指标\t产出指标\t数量指标\t第 1\t页\n",
+    );
+    assert_eq!(row.forms[0].indicators[0].name, "第 1");
+}

@@ -102,6 +102,14 @@ pub(crate) fn is_page_furniture(line: &str) -> bool {
     {
         return false;
     }
+    // A footer is one cell: a row of several tab-separated cells is not.
+    if t.split('\t')
+        .filter(|c| !crate::text::trim(c).is_empty())
+        .count()
+        > 1
+    {
+        return false;
+    }
     let key = label_key(line);
     !key.is_empty() && furniture(&key).is_ok()
 }
