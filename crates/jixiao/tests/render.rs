@@ -264,4 +264,12 @@ fn a_goal_that_looks_like_a_page_footer_round_trips() {
         "财政项目支出绩效目标申报表\n项目名称\t甲\n绩效指标\t产出指标\t数量指标\t第 1\t页\n",
     );
     assert_eq!(row.forms[0].indicators[0].name, "第 1");
+    // A label of another part of the form in the goals header is not a goal.
+    let odd = jixiao::parse(
+        "财政项目支出绩效目标申报表\n项目名称\t甲\n项目 绩效 目标\t项目总目标\t\t实施单位\t\n",
+    );
+    assert_eq!(odd.forms[0].goals.project, None);
+    assert_eq!(odd.diagnostics[0].code, jixiao::Code::UnexpectedCell);
+    let again = jixiao::parse(&jixiao::render(&odd));
+    assert_eq!(forms(&again), forms(&odd));
 }

@@ -95,6 +95,10 @@ pub(crate) fn read_header_row(
                 state.annual_field = Some(cell.field);
                 current = Some(Which::Annual);
             }
+            // A label of another part of the form is never goal text.
+            None if crate::vocab::is_structural_label(&cell.key) => {
+                ctx.unexpected_cell(cell, "the 项目绩效目标 header");
+            }
             None => match current {
                 Some(which) => append(goals, which, cell.text),
                 None => ctx.unexpected_cell(cell, "the 项目绩效目标 header"),
