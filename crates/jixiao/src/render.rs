@@ -116,6 +116,10 @@ fn render_form(out: &mut String, form: &Form) {
                 )
             }
         };
+        // A name that is itself a label (成本指标) is read as a label when the
+        // levels before it are blank: write them out.
+        let name_is_label = crate::vocab::is_structural_label(&crate::text::label_key(&ind.name));
+        let (show1, show2) = (show1 || name_is_label, show2 || name_is_label);
         let l1 = if show1 {
             ind.level1
                 .as_ref()

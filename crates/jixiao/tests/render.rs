@@ -272,4 +272,12 @@ fn a_goal_that_looks_like_a_page_footer_round_trips() {
     assert_eq!(odd.diagnostics[0].code, jixiao::Code::UnexpectedCell);
     let again = jixiao::parse(&jixiao::render(&odd));
     assert_eq!(forms(&again), forms(&odd));
+    // An indicator named like a label (found by the fuzzer in a garbled form):
+    // its levels are written out so the name is not read as a label.
+    let garbled = jixiao::parse(
+        "财政项目支出绩效目标申报表\n项目名称\t甲\n绩效指标\t\t绤效 指标\t培训\t=1(次)\n\t\t绤效 指标\t成本指标\t按实\n",
+    );
+    assert_eq!(garbled.forms[0].indicators[1].name, "成本指标");
+    let again = jixiao::parse(&jixiao::render(&garbled));
+    assert_eq!(forms(&again), forms(&garbled));
 }
