@@ -169,7 +169,8 @@ pub fn parse_bytes_strict(bytes: &[u8]) -> Result<Document, Error> {
 }
 
 /// Render a document back to form text in the sample's tab-separated layout.
-/// `parse(&render(&doc))` reads back the same forms (spans aside).
+/// `parse(&render(&doc))` reads back the same forms (spans aside) for
+/// well-formed forms; see the renderer's module notes for garbled input.
 ///
 /// ```
 /// let doc = jixiao::parse(jixiao::SAMPLE);
