@@ -9,22 +9,17 @@ from __future__ import annotations
 import decimal
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
+from ._model import _MONEY
+
 if TYPE_CHECKING:  # pragma: no cover
     from ._model import Document
 
 # The national tree's level-1 order (成本 first, as the Shanghai forms print it).
 LEVEL1_ORDER = ["成本指标", "产出指标", "效益指标", "满意度指标"]
 
-_FUNDING = (
-    "project_total",
-    "project_fiscal",
-    "project_other",
-    "annual_total",
-    "annual_appropriation",
-    "annual_carryover",
-    "annual_other",
-)
-_ANNUAL = ("annual_total", "annual_appropriation", "annual_carryover", "annual_other")
+# The funding fields, in the contract's order (defined once, in _model).
+_FUNDING = _MONEY
+_ANNUAL = tuple(key for key in _MONEY if key.startswith("annual_"))
 
 
 def _pandas() -> Any:

@@ -136,21 +136,18 @@ impl<'a> FormCtx<'a, '_> {
             return;
         }
         let more = std::mem::take(&mut self.stray);
-        let lines = self.lines;
+        let Some(span) = self.diags.last().and_then(|d| d.span) else {
+            return;
+        };
+        let line = self.line_of(span.start_byte);
         if let Some(last) = self.diags.last_mut() {
-            if let Some(span) = last.span {
-                let i = lines
-                    .partition_point(|l| l.start <= span.start_byte)
-                    .saturating_sub(1);
-                let line = lines[i];
-                last.span = Some(SourceSpan::within(
-                    &line,
-                    &line,
-                    span.start_byte,
-                    span.end_byte,
-                ));
-                let _ = write!(last.message, " (and {more} more cells on this row)");
-            }
+            last.span = Some(SourceSpan::within(
+                &line,
+                &line,
+                span.start_byte,
+                span.end_byte,
+            ));
+            let _ = write!(last.message, " (and {more} more cells on this row)");
         }
     }
 

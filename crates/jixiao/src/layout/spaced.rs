@@ -211,8 +211,9 @@ fn is_label_prefix(key: &str) -> bool {
 }
 
 /// One step while joining a wrapped label: the fragment's index, the key so
-/// far, and a cut of that fragment (label part, rest) when it holds more.
-type Step = (usize, String, Option<(String, Frag)>);
+/// far, and where to cut that fragment (the character of its first space)
+/// when it holds more than the label.
+type Step = (usize, String, Option<usize>);
 
 /// A label found in the text, possibly wrapped over several lines.
 #[derive(Debug, Clone)]
@@ -276,31 +277,18 @@ fn find_labels(mut frags: Vec<Frag>) -> (Vec<Frag>, Vec<Label>, Vec<bool>) {
                         step = Some((j, joined, None));
                         break;
                     }
-                    if let Some((head, tail)) = f.text.split_once(' ') {
+                    if let Some((head, _)) = f.text.split_once(' ') {
                         let candidate = format!("{acc}{}", label_key(head));
                         if kind_of(&candidate).is_some() || is_label_prefix(&candidate) {
-                            let head_len = head.chars().count();
-                            let rest = Frag {
-                                line: f.line,
-                                x0: f.x0 + head_len + 1,
-                                x1: f.x1,
-                                text: tail.to_owned(),
-                            };
-                            step = Some((j, candidate, Some((head.to_owned(), rest))));
+                            step = Some((j, candidate, Some(head.chars().count())));
                             break;
                         }
                     }
                 }
                 let Some((j, joined, cut)) = step else { break };
-                if let Some((head, rest)) = cut {
-                    let f = &frags[j];
-                    let head_len = head.chars().count();
-                    frags[j] = Frag {
-                        line: f.line,
-                        x0: f.x0,
-                        x1: f.x0 + head_len,
-                        text: head,
-                    };
+                if let Some(k) = cut {
+                    let (head, rest) = cut_at(&frags[j], k);
+                    frags[j] = head;
                     frags.push(rest);
                     used.push(false);
                 }
