@@ -2,6 +2,7 @@
 //! extracted them, and the readers that turn each layout into rows for the
 //! grammar.
 
+pub(crate) mod flow;
 pub(crate) mod spaced;
 
 use std::fmt;
@@ -30,10 +31,15 @@ pub enum Layout {
     /// `pdftotext -layout`.
     Spaced,
     /// Text without columns: cells apart by single spaces or on lines of
-    /// their own (pdfplumber `extract_text()`, `pdftotext` without
-    /// `-layout`). Read with the tab grammar; what cannot be placed reliably
-    /// (the goal texts) is left empty and reported, never guessed.
+    /// their own (`pdftotext` without `-layout`). Read with the tab grammar;
+    /// what cannot be placed reliably (the goal texts) is left empty and
+    /// reported, never guessed.
     Plain,
+    /// Lines that follow the table's rows without column positions, cells one
+    /// space apart and wrapped fragments on lines of their own: pdfplumber
+    /// `extract_text()`. Rows are rebuilt from line order and the shapes of
+    /// labels and values; what cannot be placed is reported.
+    Flow,
 }
 
 impl Layout {
@@ -41,9 +47,15 @@ impl Layout {
     ///
     /// ```
     /// let names: Vec<_> = jixiao::Layout::ALL.iter().map(|l| l.name()).collect();
-    /// assert_eq!(names, ["tab", "grid", "spaced", "plain"]);
+    /// assert_eq!(names, ["tab", "grid", "spaced", "plain", "flow"]);
     /// ```
-    pub const ALL: [Layout; 4] = [Layout::Tab, Layout::Grid, Layout::Spaced, Layout::Plain];
+    pub const ALL: [Layout; 5] = [
+        Layout::Tab,
+        Layout::Grid,
+        Layout::Spaced,
+        Layout::Plain,
+        Layout::Flow,
+    ];
 
     /// The name used in JSON, options and the CLI (`"spaced"`).
     ///
@@ -57,6 +69,7 @@ impl Layout {
             Layout::Grid => "grid",
             Layout::Spaced => "spaced",
             Layout::Plain => "plain",
+            Layout::Flow => "flow",
         }
     }
 }
@@ -75,8 +88,9 @@ impl FromStr for Layout {
             "grid" | "rows" => Ok(Layout::Grid),
             "spaced" | "layout" => Ok(Layout::Spaced),
             "plain" | "raw" => Ok(Layout::Plain),
+            "flow" | "text" => Ok(Layout::Flow),
             other => Err(format!(
-                "unknown layout {other:?}; expected auto, tab, grid, spaced or plain"
+                "unknown layout {other:?}; expected auto, tab, grid, spaced, plain or flow"
             )),
         }
     }
@@ -106,12 +120,15 @@ impl ParseOptions {
 }
 
 /// Detect the layout of a text: tabs between cells, columns aligned with
-/// runs of spaces, or neither.
+/// runs of spaces, or neither: then lines that follow the table's rows
+/// (several labels on one line, no blank lines: [`Layout::Flow`]) or one
+/// cell per paragraph ([`Layout::Plain`]).
 ///
 /// ```
 /// use jixiao::{detect_layout, Layout};
 /// assert_eq!(detect_layout(jixiao::SAMPLE), Layout::Tab);
-/// assert_eq!(detect_layout("项目名称 党建经费 项目性质 经常性项目\n"), Layout::Plain);
+/// assert_eq!(detect_layout("项目名称 党建经费 项目性质 经常性项目\n"), Layout::Flow);
+/// assert_eq!(detect_layout("项目名称 党建经费\n\n项目性质\n\n经常性项目\n"), Layout::Plain);
 /// assert_eq!(detect_layout("项目名称 党建经费      项目性质    经常性项目\n"), Layout::Spaced);
 /// ```
 #[must_use]
@@ -133,7 +150,11 @@ pub fn detect_layout(input: &str) -> Layout {
         }
     }
     if tabbed == 0 && other > 0 && spaced * 5 < other {
-        Layout::Plain
+        if flow::looks_like_flow(input) {
+            Layout::Flow
+        } else {
+            Layout::Plain
+        }
     } else if spaced > tabbed {
         Layout::Spaced
     } else {
@@ -186,6 +207,14 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Document {
             let rows = spaced::read(&lines);
             let mut doc = parse_rebuilt(&lines, &rows);
             doc.layout = Layout::Spaced;
+            doc
+        }
+        Layout::Flow => {
+            let lines = text::lines(input);
+            let read = flow::read(&lines);
+            let mut doc = parse_rebuilt(&lines, &read.rows);
+            doc.layout = Layout::Flow;
+            flow::report(&lines, read.unread, &mut doc);
             doc
         }
     }
