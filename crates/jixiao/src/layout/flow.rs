@@ -139,14 +139,15 @@ fn tokens(s: &str) -> Vec<String> {
 }
 
 fn last_char(s: &str) -> Option<char> {
-    s.chars().next_back().map(text::fold_width)
+    s.chars().next_back()
 }
 
 fn first_char(s: &str) -> Option<char> {
-    s.chars().next().map(text::fold_width)
+    s.chars().next()
 }
 
-/// Whether a character is CJK-ish (not ASCII once folded).
+/// Whether a character is CJK-ish: not ASCII (full-width punctuation counts
+/// as CJK here, as it sits in CJK text).
 fn wide(c: Option<char>) -> bool {
     c.is_some_and(|c| !c.is_ascii())
 }
@@ -549,6 +550,14 @@ fn solve_row(
             }
             for &v in &present {
                 cell_lines[v].push(l);
+            }
+            // The lines next to the centre are the first lines of the cells
+            // with an even number of lines, when there are such cells.
+            if (2 * l + 1 == center2 || 2 * l + 2 == center2) && (2 * l < center2) {
+                let even: Vec<usize> = (0..values).filter(|&v| odd[v] == Some(false)).collect();
+                if !even.is_empty() && present.iter().any(|v| !even.contains(v)) {
+                    ok = false;
+                }
             }
             // Mirrored lines hold the same cells.
             if 2 * l < center2 {
@@ -1210,7 +1219,7 @@ fn score_goals(lines: &[Vec<String>], pattern: &[Holds]) -> Option<(u32, (String
         for l in para {
             for k in 1..l.len() {
                 if cjk_gap(&l[k - 1], &l[k]) {
-                    score += 4;
+                    score += 5;
                 }
             }
         }
@@ -1225,8 +1234,18 @@ fn score_goals(lines: &[Vec<String>], pattern: &[Holds]) -> Option<(u32, (String
 // ---------------------------------------------------------------------------
 // The indicator table.
 
-const TABLE_LABELS: [&str; 24] = [
+const TABLE_LABELS: [&str; 34] = [
     "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标内容",
+    "指标值",
+    "年度指标值",
+    "年度(/项目)指标值",
+    "年度(项目)指标值",
+    "指标值及单位",
+    "绩效指标值",
     "成本指标",
     "产出指标",
     "效益指标",
@@ -1284,11 +1303,11 @@ struct TRow {
 }
 
 fn table_region(fl: &[FLine], out: &mut Read) {
-    if fl.len() <= 1 {
+    if fl.is_empty() {
         return;
     }
-    // The heading line goes (with a block label before it).
-    let body = &fl[1..];
+    // The heading line is labels only (with the block label before it).
+    let body = fl;
     let toks: Vec<Vec<String>> = body
         .iter()
         .map(|l| if l.furniture { Vec::new() } else { l.toks.clone() })
@@ -1597,5 +1616,20 @@ mod debug_tmp {
         for u in &r.unread {
             println!("UNREAD {}-{} {}", u.first + 1, u.last + 1, u.message);
         }
+    }
+}
+#[cfg(test)]
+mod debug_tmp2 {
+    #[test]
+    #[ignore]
+    fn goals() {
+        let text = "建成统一的政务云资源池和数据共享交 租用政务云计算资源 CPU 120核，完成 OA、ERP 等系统\n换平台，完成36个业务系统上云迁移， 的数据治理与接口对接。同时加强项目全过程绩效管\n数据共享 API 调用成功率保持在 99.9% 理，按季度开展绩效运行监控，及时纠正偏差，确保年\n以上。 度绩效目标如期实现，资金使用合规、高效。";
+        let lines: Vec<Vec<String>> = text.lines().map(super::tokens).collect();
+        for kl in 0..=4 { for kr in 0..=4 {
+            let Some(p) = super::interleave(kl, kr) else { continue };
+            if p.len() != 4 { continue; }
+            println!("{kl} {kr} {:?}", super::score_goals(&lines, &p).map(|x| x.0));
+        }}
+        println!("{:?}", super::split_goals(&lines));
     }
 }
