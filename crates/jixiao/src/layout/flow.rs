@@ -866,6 +866,7 @@ fn funding_region(fl: &[FLine], out: &mut Read) {
     let mut rows: [[Option<String>; 2]; 4] = Default::default();
     let mut used_lines: Vec<usize> = Vec::new();
     let mut placed = vec![Vec::<bool>::new(); fl.len()];
+    let mut wrapped: Vec<(usize, usize)> = Vec::new();
     for (li, l) in fl.iter().enumerate() {
         placed[li] = vec![false; l.toks.len()];
         let keys: Vec<String> = l.toks.iter().map(|t| label_key(t)).collect();
@@ -896,11 +897,24 @@ fn funding_region(fl: &[FLine], out: &mut Read) {
             if row != 2 && ti > 0 && parse_amount(&keys[ti - 1]).is_some() {
                 rows[row][0] = Some(l.toks[ti - 1].clone());
                 placed[li][ti - 1] = true;
+            } else if row != 2 && ti + 1 < keys.len() && parse_amount(&keys[ti + 1]).is_some() {
+                // The left amount wrapped: its halves end the lines just
+                // above and below (the right amount is on the centre line).
+                if let Some((a, b, text)) = wrapped_amount(fl, li) {
+                    rows[row][0] = Some(text);
+                    wrapped.push(a);
+                    wrapped.push(b);
+                }
             }
             if ti + 1 < keys.len() && parse_amount(&keys[ti + 1]).is_some() {
                 rows[row][1] = Some(l.toks[ti + 1].clone());
                 placed[li][ti + 1] = true;
             }
+        }
+    }
+    for (li, ti) in wrapped {
+        if let Some(p) = placed.get_mut(li).and_then(|p| p.get_mut(ti)) {
+            *p = true;
         }
     }
     // Amounts that went nowhere are reported.
@@ -969,6 +983,27 @@ fn funding_region(fl: &[FLine], out: &mut Read) {
             );
         }
     }
+}
+
+/// An amount wrapped over the lines just above and below line `li`: the last
+/// token of each when both are digits, commas and points and they join into
+/// an amount. Returns the two tokens' places and the joined text.
+fn wrapped_amount(fl: &[FLine], li: usize) -> Option<((usize, usize), (usize, usize), String)> {
+    let above = li.checked_sub(1)?;
+    let below = li + 1;
+    let numeric = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    let (a, b) = (fl.get(above)?, fl.get(below)?);
+    if a.furniture || b.furniture {
+        return None;
+    }
+    let ta = a.toks.len().checked_sub(1)?;
+    let tb = b.toks.len().checked_sub(1)?;
+    if !numeric(&a.toks[ta]) || !numeric(&b.toks[tb]) {
+        return None;
+    }
+    let joined = format!("{}{}", a.toks[ta], b.toks[tb]);
+    parse_amount(&joined)?;
+    Some(((above, ta), (below, tb), joined))
 }
 
 // ---------------------------------------------------------------------------
@@ -1577,6 +1612,10 @@ fn partition(
                 }
                 let c2 = rows[j].top_y + rows[i - 1].bottom_y;
                 let mut cost = 4 * u64::try_from(c2.abs_diff(centers[k - 1])).unwrap_or(inf / 8);
+                // A merged label lies within its rows.
+                if centers[k - 1] < 2 * rows[j].top_y || centers[k - 1] > 2 * rows[i - 1].bottom_y {
+                    cost = cost.saturating_add(6);
+                }
                 for r in &rows[j..i] {
                     cost = cost.saturating_add(misfit(r, k - 1));
                 }
