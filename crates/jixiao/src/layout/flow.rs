@@ -1317,7 +1317,7 @@ fn target_ok(t: &str) -> bool {
     }
     let n = t.chars().count();
     n <= 14
-        && !t.contains([',', '，', '、', '(', '（'])
+        && !t.contains([',', '，', '(', '（'])
         && !t.chars().any(|c| c.is_ascii_alphabetic())
         && !vocab::is_structural_label(&label_key(t))
 }
