@@ -313,9 +313,39 @@ fn assert_honest(kind: &str) {
     }
 }
 
+/// pdfplumber `extract_text()`: read as [`jixiao::Layout::Flow`]. Floors are
+/// the fields measured right per variant (at least 98% each); the fields
+/// left are goal texts whose two paragraphs cannot be told apart, left empty
+/// and reported.
 #[test]
 fn pdfplumber_text() {
-    assert_honest("plumber-text");
+    let rows = measure("plumber-text");
+    show("plumber-text", &rows);
+    assert_eq!(rows.len(), 7);
+    for (v, s) in &rows {
+        assert_eq!(s.layout, jixiao::Layout::Flow, "{v}");
+        assert_eq!(s.wrong, 0, "{v}: a wrong value\n{}", s.wrong_report);
+        let floor = match v.as_str() {
+            "sample-a" | "sample-lo" => 1247,
+            "sample-b" => 1248,
+            "sample-c" => 1246,
+            "synthetic-a" => 460,
+            "synthetic-b" => 438,
+            "synthetic-c" => 440,
+            other => panic!("no floor for {other}"),
+        };
+        assert!(
+            s.matched >= floor,
+            "{v}: {} < {floor}\n{}",
+            s.matched,
+            s.report
+        );
+        assert!(s.matched * 100 >= s.total * 98, "{v}\n{}", s.report);
+        assert!(
+            s.matched == s.total || !s.warnings.is_empty(),
+            "{v}: missing fields must be reported"
+        );
+    }
 }
 
 #[test]

@@ -64,6 +64,19 @@ pub(crate) struct Unread {
 pub(crate) struct Read {
     pub rows: Vec<Row>,
     pub unread: Vec<Unread>,
+    /// Column widths of goal paragraphs read for sure (left, right).
+    goal_widths: (Vec<usize>, Vec<usize>),
+    /// Goal blocks with two readings that differ only in which paragraph is
+    /// left: settled by the widths of the other forms' goal columns.
+    pending: Vec<PendingGoals>,
+}
+
+#[derive(Debug)]
+struct PendingGoals {
+    row: usize,
+    first: usize,
+    last: usize,
+    readings: Vec<GoalRead>,
 }
 
 impl Read {
@@ -103,6 +116,13 @@ pub(crate) fn report(lines: &[Line<'_>], unread: Vec<Unread>, doc: &mut crate::D
 
 /// A bound on the work spent on one row or block (adversarial input).
 const MAX_COMBOS: usize = 20_000;
+
+/// The most tokens a line of a project row or of the goals may have for the
+/// reader to try its readings (adversarial input).
+const MAX_TOKENS: usize = 64;
+
+/// Labels are looked for among the first tokens of a line only.
+const MAX_LABEL_TOKENS: usize = 256;
 
 /// Whether a text without tabs or aligned columns looks like pdfplumber's
 /// `extract_text()`: lines follow each other without blank lines (pdftotext's
@@ -210,7 +230,49 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Read {
     if !body.is_empty() {
         form_body(lines, &body, &mut out);
     }
+    settle_goals(&mut out);
     out
+}
+
+/// Settle the goal blocks whose two paragraphs never share a line, so that
+/// either could be the left one: one document prints every form with the same
+/// columns, so a reading whose paragraphs are as wide as the goal columns of
+/// the forms read for sure is taken; otherwise the goals are reported.
+fn settle_goals(out: &mut Read) {
+    let median = |v: &mut Vec<usize>| -> Option<usize> {
+        v.sort_unstable();
+        v.get(v.len() / 2).copied()
+    };
+    let mut widths = std::mem::take(&mut out.goal_widths);
+    let learned = (median(&mut widths.0), median(&mut widths.1));
+    for p in std::mem::take(&mut out.pending) {
+        let fits = |w: Option<usize>, col: Option<usize>| match (w, col) {
+            (Some(w), Some(c)) => w.abs_diff(c) <= 3,
+            (None, Some(_)) => true,
+            (_, None) => false,
+        };
+        let distinct = learned
+            .0
+            .zip(learned.1)
+            .is_some_and(|(l, r)| l.abs_diff(r) > 6);
+        let matching: Vec<&GoalRead> = p
+            .readings
+            .iter()
+            .filter(|g| distinct && fits(g.widths.0, learned.0) && fits(g.widths.1, learned.1))
+            .collect();
+        match matching.as_slice() {
+            [g] => {
+                if let Some(row) = out.rows.get_mut(p.row) {
+                    row.cells = vec![String::new(), g.project.clone(), String::new(), g.annual.clone()];
+                }
+            }
+            _ => out.unread(
+                p.first,
+                p.last,
+                "the 项目绩效目标 texts were not read: the two goals never share a line, so either could be the 项目总目标".to_owned(),
+            ),
+        }
+    }
 }
 
 fn has_content(lines: &[Line<'_>], body: &[usize]) -> bool {
@@ -316,7 +378,7 @@ fn find_labels(
                 failed = Some(open[pos].1[0]);
                 break;
             }
-            for (ti, k) in lk.iter().enumerate() {
+            for (ti, k) in lk.iter().enumerate().take(MAX_LABEL_TOKENS) {
                 if k.is_empty() {
                     continue;
                 }
@@ -348,6 +410,7 @@ fn find_labels(
                     continue;
                 }
                 if k.chars().count() >= 2
+                    && open.len() < MAX_TOKENS
                     && !forbidden.contains(&(li, ti))
                     && labels
                         .iter()
@@ -374,7 +437,7 @@ fn find_labels(
     let mut used: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
     let mut occs = Vec::new();
     for (li, lk) in keys.iter().enumerate() {
-        for (ti, k) in lk.iter().enumerate() {
+        for (ti, k) in lk.iter().enumerate().take(MAX_LABEL_TOKENS) {
             if let Some(lab) = labels.iter().position(|lab| lab == k) {
                 used[li][ti] = true;
                 occs.push(LabelOcc {
@@ -418,8 +481,6 @@ type LineReading = Vec<usize>;
 /// order: `anchors[t]` is `Some(col)` for a label token (labels sit at even
 /// columns `2k`, value cell `v` at column `2v + 1`).
 fn line_readings(anchors: &[Option<usize>], values: usize) -> Vec<LineReading> {
-    let mut out = Vec::new();
-    let mut cur: Vec<usize> = Vec::new();
     fn rec(
         t: usize,
         min_col: usize,
@@ -458,6 +519,8 @@ fn line_readings(anchors: &[Option<usize>], values: usize) -> Vec<LineReading> {
             cur.pop();
         }
     }
+    let mut out = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
     rec(0, 0, anchors, values, &mut cur, &mut out);
     out
 }
@@ -476,16 +539,8 @@ fn split_penalty(toks: &[String], anchors: &[Option<usize>], reading: &[usize]) 
     let mut p = 0;
     for t in 1..toks.len() {
         match (cols[t - 1], cols[t]) {
-            (Some(a), Some(b)) if a == b => {
-                if cjk_gap(&toks[t - 1], &toks[t]) {
-                    p += 3;
-                }
-            }
-            (Some(_), Some(_)) => {
-                if !cjk_gap(&toks[t - 1], &toks[t]) {
-                    p += 2;
-                }
-            }
+            (Some(a), Some(b)) if a == b && cjk_gap(&toks[t - 1], &toks[t]) => p += 3,
+            (Some(a), Some(b)) if a != b && !cjk_gap(&toks[t - 1], &toks[t]) => p += 2,
             _ => {}
         }
     }
@@ -503,6 +558,10 @@ fn solve_row(
     shapes: &[Shape],
 ) -> Vec<Option<String>> {
     let values = shapes.len();
+    // Project values are short; a line of many tokens is not one of them.
+    if lines.iter().any(|&l| fl[l].toks.len() > MAX_TOKENS) {
+        return vec![None; values];
+    }
     // Per line: its readings.
     let readings: Vec<Vec<LineReading>> = lines
         .iter()
@@ -524,7 +583,7 @@ fn solve_row(
     let total: usize = readings
         .iter()
         .map(|r| r.len().max(1))
-        .try_fold(1usize, |acc, n| acc.checked_mul(n))
+        .try_fold(1usize, usize::checked_mul)
         .unwrap_or(usize::MAX);
     if total > MAX_COMBOS || readings.iter().any(Vec::is_empty) {
         return vec![None; values];
@@ -595,7 +654,7 @@ fn solve_row(
                 if parts.is_empty() {
                     continue;
                 }
-                let joined = join_all(parts.iter().map(|p| p.as_str()));
+                let joined = join_all(parts.iter().map(String::as_str));
                 if !shape_ok(shapes[v], &joined) {
                     score += 6;
                 }
@@ -769,6 +828,10 @@ fn project_region(fl: &[FLine], out: &mut Read) {
             .map(|a| Some((*a.first()?, *a.last()?)))
             .collect();
     }
+    let piece_of: std::collections::HashMap<(usize, usize), usize> = occs
+        .iter()
+        .flat_map(|o| o.pieces.iter().map(move |p| (*p, o.label)))
+        .collect();
     let mut covered = vec![false; fl.len()];
     for (k, &(s, c2)) in rows.iter().enumerate() {
         let Some((lo, hi)) = ranges.get(k).copied().flatten() else {
@@ -783,21 +846,18 @@ fn project_region(fl: &[FLine], out: &mut Read) {
             .map(|li| {
                 (0..fl[li].toks.len())
                     .map(|ti| {
-                        occs.iter().find_map(|o| {
-                            if !o.pieces.contains(&(li, ti)) {
-                                return None;
-                            }
-                            labs.iter().position(|&x| x == o.label).map(|p| 2 * p)
-                        })
+                        piece_of
+                            .get(&(li, ti))
+                            .and_then(|lab| labs.iter().position(|x| x == lab))
+                            .map(|p| 2 * p)
                     })
                     .collect()
             })
             .collect();
         // A label token of another row on these lines: cannot read.
         let foreign = row_lines.iter().any(|&l| {
-            (0..fl[l].toks.len()).any(|ti| {
-                anchors[l][ti].is_none() && occs.iter().any(|o| o.pieces.contains(&(l, ti)))
-            })
+            (0..fl[l].toks.len())
+                .any(|ti| anchors[l][ti].is_none() && piece_of.contains_key(&(l, ti)))
         });
         let texts = if foreign {
             vec![None; shapes.len()]
@@ -971,9 +1031,14 @@ fn funding_region(fl: &[FLine], out: &mut Read) {
         ],
         [first, last],
     );
-    for (r, name) in ["年度资金申请总额", "其中:当年财政拨款", "上年结转资金", "其他资金"]
-        .iter()
-        .enumerate()
+    for (r, name) in [
+        "年度资金申请总额",
+        "其中:当年财政拨款",
+        "上年结转资金",
+        "其他资金",
+    ]
+    .iter()
+    .enumerate()
     {
         if rows[r][1].is_none() {
             out.unread(
@@ -985,13 +1050,20 @@ fn funding_region(fl: &[FLine], out: &mut Read) {
     }
 }
 
+/// A token's place: (line, token).
+type Place = (usize, usize);
+
 /// An amount wrapped over the lines just above and below line `li`: the last
 /// token of each when both are digits, commas and points and they join into
 /// an amount. Returns the two tokens' places and the joined text.
-fn wrapped_amount(fl: &[FLine], li: usize) -> Option<((usize, usize), (usize, usize), String)> {
+fn wrapped_amount(fl: &[FLine], li: usize) -> Option<(Place, Place, String)> {
     let above = li.checked_sub(1)?;
     let below = li + 1;
-    let numeric = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    let numeric = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
     let (a, b) = (fl.get(above)?, fl.get(below)?);
     if a.furniture || b.furniture {
         return None;
@@ -1058,8 +1130,23 @@ fn goals_region(fl: &[FLine], out: &mut Read) {
     let _ = (has_project, has_annual);
     let srcs: Vec<usize> = content.iter().map(|c| c.0).collect();
     match split_goals(&content.iter().map(|c| c.1.clone()).collect::<Vec<_>>()) {
-        Some((p, a)) => out.push(vec![String::new(), p, String::new(), a], srcs),
-        None => out.unread(
+        Split::Read(g) => {
+            if let (Some(l), Some(r)) = g.widths {
+                out.goal_widths.0.push(l);
+                out.goal_widths.1.push(r);
+            }
+            out.push(vec![String::new(), g.project, String::new(), g.annual], srcs);
+        }
+        Split::Tied(readings) => {
+            out.pending.push(PendingGoals {
+                row: out.rows.len(),
+                first: srcs[0],
+                last: *srcs.last().unwrap_or(&last),
+                readings,
+            });
+            out.push(vec![String::new(); 4], srcs);
+        }
+        Split::Unread => out.unread(
             srcs[0],
             *srcs.last().unwrap_or(&last),
             "the 项目绩效目标 texts were not read: the lines of the two goals cannot be told apart reliably".to_owned(),
@@ -1075,15 +1162,33 @@ enum Holds {
     Both,
 }
 
+/// One reading of the goals block.
+#[derive(Debug, Clone)]
+struct GoalRead {
+    project: String,
+    annual: String,
+    /// Each paragraph's column width, when it has two lines or more.
+    widths: (Option<usize>, Option<usize>),
+}
+
+/// The outcome of reading a goals block.
+#[derive(Debug)]
+enum Split {
+    Read(GoalRead),
+    /// Readings that score alike and differ only in which paragraph is left.
+    Tied(Vec<GoalRead>),
+    Unread,
+}
+
 /// Split the goal lines into the 项目总目标 (left) and 年度总体目标 (right)
-/// paragraphs; `None` when two readings score alike.
-fn split_goals(lines: &[Vec<String>]) -> Option<(String, String)> {
+/// paragraphs.
+fn split_goals(lines: &[Vec<String>]) -> Split {
     let n = lines.len();
-    if n > 60 {
-        return None;
+    if n > 60 || lines.iter().any(|l| l.len() > MAX_TOKENS) {
+        return Split::Unread;
     }
-    let mut best: Option<(u32, (String, String))> = None;
-    let mut tie = false;
+    let mut best: Option<u32> = None;
+    let mut reads: Vec<GoalRead> = Vec::new();
     for kl in 0..=n {
         for kr in 0..=n {
             if kl + kr < n {
@@ -1095,28 +1200,34 @@ fn split_goals(lines: &[Vec<String>]) -> Option<(String, String)> {
             if pattern.len() != n {
                 continue;
             }
-            let Some((score, texts)) = score_goals(lines, &pattern) else {
+            let Some((score, read)) = score_goals(lines, &pattern) else {
                 continue;
             };
             let score = score + if kr == 0 { 6 } else { 0 };
-            match &best {
-                Some((b, t)) if score == *b => {
-                    if *t != texts {
-                        tie = true;
+            match best {
+                Some(b) if score > b => {}
+                Some(b) if score == b => {
+                    if !reads
+                        .iter()
+                        .any(|r| r.project == read.project && r.annual == read.annual)
+                    {
+                        reads.push(read);
                     }
                 }
-                Some((b, _)) if score > *b => {}
                 _ => {
-                    best = Some((score, texts));
-                    tie = false;
+                    best = Some(score);
+                    reads = vec![read];
                 }
             }
         }
     }
-    if tie {
-        return None;
+    match reads.len() {
+        1 => Split::Read(reads.remove(0)),
+        2 if reads[0].project == reads[1].annual && reads[0].annual == reads[1].project => {
+            Split::Tied(reads)
+        }
+        _ => Split::Unread,
     }
-    best.map(|b| b.1)
 }
 
 /// The lines of two paragraphs of `kl` and `kr` lines centred on one row,
@@ -1144,7 +1255,7 @@ fn interleave(kl: usize, kr: usize) -> Option<Vec<Holds>> {
     Some(out.into_iter().map(|e| e.1).collect())
 }
 
-fn score_goals(lines: &[Vec<String>], pattern: &[Holds]) -> Option<(u32, (String, String))> {
+fn score_goals(lines: &[Vec<String>], pattern: &[Holds]) -> Option<(u32, GoalRead)> {
     // First the lines that hold both goals and have exactly one space
     // between CJK characters: that is where the cells meet.
     let mut cut: Vec<Option<usize>> = lines
@@ -1201,8 +1312,11 @@ fn score_goals(lines: &[Vec<String>], pattern: &[Holds]) -> Option<(u32, (String
         let mut best: Option<(u32, usize)> = None;
         let mut tie = false;
         for k in 1..toks.len() {
-            let c = if cjk_gap(&toks[k - 1], &toks[k]) { 0 } else { 3 }
-                + fit(width(&toks[..k]), wl, last_l == Some(i))
+            let c = if cjk_gap(&toks[k - 1], &toks[k]) {
+                0
+            } else {
+                3
+            } + fit(width(&toks[..k]), wl, last_l == Some(i))
                 + fit(width(&toks[k..]), wr, last_r == Some(i));
             match best {
                 Some((b, _)) if c > b => {}
@@ -1263,7 +1377,16 @@ fn score_goals(lines: &[Vec<String>], pattern: &[Holds]) -> Option<(u32, (String
         let joined: Vec<String> = p.iter().map(|l| l.join(" ")).collect();
         join_all(joined.iter().map(String::as_str))
     };
-    Some((score, (text(&left), text(&right))))
+    let col =
+        |p: &[Vec<String>]| (p.len() >= 2).then(|| p.iter().map(|l| width(l)).max().unwrap_or(0));
+    Some((
+        score,
+        GoalRead {
+            project: text(&left),
+            annual: text(&right),
+            widths: (col(&left), col(&right)),
+        },
+    ))
 }
 
 // ---------------------------------------------------------------------------
@@ -1345,7 +1468,13 @@ fn table_region(fl: &[FLine], out: &mut Read) {
     let body = fl;
     let toks: Vec<Vec<String>> = body
         .iter()
-        .map(|l| if l.furniture { Vec::new() } else { l.toks.clone() })
+        .map(|l| {
+            if l.furniture {
+                Vec::new()
+            } else {
+                l.toks.clone()
+            }
+        })
         .collect();
     let (occs, used) = find_labels(&toks, &TABLE_LABELS, 4, true);
     // Content per line: what is left after the leading labels.
@@ -1387,7 +1516,12 @@ fn table_region(fl: &[FLine], out: &mut Read) {
     let mut all: Vec<TRow> = Vec::new();
     let mut carry1: Option<Level1> = None;
     let mut carry2: Option<Level2> = None;
-    let page_of = |li: usize| body[..li.min(body.len())].iter().filter(|l| l.furniture).count();
+    let page_of = |li: usize| {
+        body[..li.min(body.len())]
+            .iter()
+            .filter(|l| l.furniture)
+            .count()
+    };
     for (page, seg) in segments.iter().enumerate() {
         if seg.is_empty() {
             continue;
@@ -1404,14 +1538,23 @@ fn table_region(fl: &[FLine], out: &mut Read) {
         let on_page: Vec<&LabelOcc> = occs.iter().filter(|o| page_of(o.first()) == page).collect();
         let l1s: Vec<(usize, Level1)> = on_page
             .iter()
-            .filter_map(|o| vocab::level1(TABLE_LABELS[o.label]).map(|l| (y2[o.first()] + y2[o.last()], l)))
+            .filter_map(|o| {
+                vocab::level1(TABLE_LABELS[o.label]).map(|l| (y2[o.first()] + y2[o.last()], l))
+            })
             .collect();
         let l2s: Vec<(usize, Level2)> = on_page
             .iter()
-            .filter_map(|o| vocab::level2(TABLE_LABELS[o.label]).map(|l| (y2[o.first()] + y2[o.last()], l)))
+            .filter_map(|o| {
+                vocab::level2(TABLE_LABELS[o.label]).map(|l| (y2[o.first()] + y2[o.last()], l))
+            })
             .collect();
         let carry = page > 0 && !all.is_empty();
-        let g2 = partition(&rows, &l2s.iter().map(|x| x.0).collect::<Vec<_>>(), carry, |_, _| 0);
+        let g2 = partition(
+            &rows,
+            &l2s.iter().map(|x| x.0).collect::<Vec<_>>(),
+            carry,
+            |_, _| 0,
+        );
         for (i, r) in rows.iter_mut().enumerate() {
             r.l2 = match g2[i] {
                 Some(k) => Some(l2s[k].1.clone()),
@@ -1446,8 +1589,12 @@ fn table_region(fl: &[FLine], out: &mut Read) {
     for (i, r) in all.iter().enumerate() {
         let cells = vec![
             if i == 0 { "绩效指标" } else { "" }.to_owned(),
-            r.l1.as_ref().map(|l| l.label().to_owned()).unwrap_or_default(),
-            r.l2.as_ref().map(|l| l.label().to_owned()).unwrap_or_default(),
+            r.l1.as_ref()
+                .map(|l| l.label().to_owned())
+                .unwrap_or_default(),
+            r.l2.as_ref()
+                .map(|l| l.label().to_owned())
+                .unwrap_or_default(),
             r.name.clone(),
             r.target.clone(),
         ];
@@ -1459,11 +1606,11 @@ fn table_region(fl: &[FLine], out: &mut Read) {
 /// about the line that holds its target (or, with an even number of lines,
 /// about the two lines holding the halves of a wrapped target).
 fn table_rows(seg: &[usize], content: &[Vec<String>], y2: &[usize]) -> Option<Vec<TRow>> {
+    const MAX_ROW: usize = 9;
     let m = seg.len();
     if m > 2000 {
         return None;
     }
-    const MAX_ROW: usize = 9;
     let inf = u32::MAX;
     let mut dp = vec![inf; m + 1];
     let mut back = vec![0usize; m + 1];
@@ -1589,7 +1736,7 @@ fn partition(
     if m == 0 {
         return vec![None; n];
     }
-    if m > n || n > 4000 {
+    if m > n || n.saturating_mul(n).saturating_mul(m) > 2_000_000 {
         return rows
             .iter()
             .map(|r| (0..m).min_by_key(|&k| centers[k].abs_diff(r.top_y + r.bottom_y)))
@@ -1639,36 +1786,263 @@ fn partition(
     out
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse_with, Code, Layout, ParseOptions};
 
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let path = std::env::var("FLOW_DUMP").unwrap();
-        let text = std::fs::read_to_string(path).unwrap();
-        let lines = crate::text::lines(&text);
-        let r = super::read(&lines);
-        for row in &r.rows {
-            println!("{:>4}-{:<4} {}", row.first + 1, row.last + 1, row.cells.join(" | "));
-        }
-        for u in &r.unread {
-            println!("UNREAD {}-{} {}", u.first + 1, u.last + 1, u.message);
-        }
+    fn flow(text: &str) -> crate::Document {
+        parse_with(text, &ParseOptions::with_layout(Layout::Flow))
     }
-}
-#[cfg(test)]
-mod debug_tmp2 {
+
+    /// One form as pdfplumber's `extract_text()` writes it: a wrapped name, a
+    /// department over three lines, a wrapped date label, an amount wrapped
+    /// around its row, merged level labels, a footer inside the table.
+    const FORM: &str = "\
+财政项目支出绩效目标申报表
+(2026 年度)
+上海市测试区培训
+项目名称 项目性质 经常性项目 项目类别 特定目标类
+经费
+上海市测试区人力
+主管部门 资源和社会保障局 实施单位 上海市测试区就业促进中心
+(汇总)
+计划开始
+2026-01-01 计划完成日期 2026-12-31
+日期
+项目资金总 1,200,
+年度资金申请总额: 300,000.00
+额: 000.00
+项目资金 其中:财政资金 1,200,000.00 其中:当年财政拨款 280,000.00
+(元) 上年结转资金 20,000.00
+其他资金 0.00 其他资金 0.00
+项目绩效 项目总目标 年度总体目标
+目标 完成全年培训任务。
+一级指标 二级指标 三级指标 年度(/项目)指标值
+成本指标 经济成本指标 人均培训成本 ≤500.00(元/人)
+培训人次 =600.00(人次)
+绩效指标 数量指标
+产出指标 培训班次 =12.00(期)
+质量指标 培训合格率 ≥95.00(%)
+第 1 页 共 2 页
+培训按计划完成
+时效指标 及时
+的及时性
+服务对象满意度指
+满意度指标 参训人员满意度 ≥90.00(%)
+标
+";
+
     #[test]
-    #[ignore]
-    fn goals() {
-        let text = "建成统一的政务云资源池和数据共享交 租用政务云计算资源 CPU 120核，完成 OA、ERP 等系统\n换平台，完成36个业务系统上云迁移， 的数据治理与接口对接。同时加强项目全过程绩效管\n数据共享 API 调用成功率保持在 99.9% 理，按季度开展绩效运行监控，及时纠正偏差，确保年\n以上。 度绩效目标如期实现，资金使用合规、高效。";
-        let lines: Vec<Vec<String>> = text.lines().map(super::tokens).collect();
-        for kl in 0..=4 { for kr in 0..=4 {
-            let Some(p) = super::interleave(kl, kr) else { continue };
-            if p.len() != 4 { continue; }
-            println!("{kl} {kr} {:?}", super::score_goals(&lines, &p).map(|x| x.0));
-        }}
-        println!("{:?}", super::split_goals(&lines));
+    fn reads_a_whole_form() {
+        let doc = flow(FORM);
+        assert_eq!(doc.layout, Layout::Flow);
+        assert_eq!(doc.forms.len(), 1);
+        let f = &doc.forms[0];
+        assert_eq!(f.year, Some(2026));
+        let p = &f.project;
+        assert_eq!(p.name.as_deref(), Some("上海市测试区培训经费"));
+        assert_eq!(p.nature.as_deref(), Some("经常性项目"));
+        assert_eq!(p.category.as_deref(), Some("特定目标类"));
+        assert_eq!(
+            p.department.as_deref(),
+            Some("上海市测试区人力资源和社会保障局(汇总)")
+        );
+        assert_eq!(p.implementer.as_deref(), Some("上海市测试区就业促进中心"));
+        assert_eq!(
+            p.start_date.map(|d| d.to_string()).as_deref(),
+            Some("2026-01-01")
+        );
+        assert_eq!(
+            p.end_date.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-31")
+        );
+        let m = &f.funding;
+        let s = |d: Option<crate::Decimal>| d.map(|d| d.to_string());
+        assert_eq!(m.unit.as_deref(), Some("元"));
+        assert_eq!(s(m.project_total).as_deref(), Some("1200000.00"));
+        assert_eq!(s(m.project_fiscal).as_deref(), Some("1200000.00"));
+        assert_eq!(s(m.annual_total).as_deref(), Some("300000.00"));
+        assert_eq!(s(m.annual_appropriation).as_deref(), Some("280000.00"));
+        assert_eq!(s(m.annual_carryover).as_deref(), Some("20000.00"));
+        assert_eq!(s(m.annual_other).as_deref(), Some("0.00"));
+        assert_eq!(f.goals.project, None);
+        assert_eq!(f.goals.annual.as_deref(), Some("完成全年培训任务。"));
+        let rows: Vec<(String, String, String, String)> = f
+            .indicators
+            .iter()
+            .map(|i| {
+                (
+                    i.level1
+                        .as_ref()
+                        .map(|l| l.label().to_owned())
+                        .unwrap_or_default(),
+                    i.level2
+                        .as_ref()
+                        .map(|l| l.label().to_owned())
+                        .unwrap_or_default(),
+                    i.name.clone(),
+                    i.target.raw.clone(),
+                )
+            })
+            .collect();
+        let want = [
+            ("成本指标", "经济成本指标", "人均培训成本", "≤500.00(元/人)"),
+            ("产出指标", "数量指标", "培训人次", "=600.00(人次)"),
+            ("产出指标", "数量指标", "培训班次", "=12.00(期)"),
+            ("产出指标", "质量指标", "培训合格率", "≥95.00(%)"),
+            ("产出指标", "时效指标", "培训按计划完成的及时性", "及时"),
+            (
+                "满意度指标",
+                "服务对象满意度指标",
+                "参训人员满意度",
+                "≥90.00(%)",
+            ),
+        ];
+        assert_eq!(rows.len(), want.len(), "{rows:#?}");
+        for (got, want) in rows.iter().zip(want) {
+            assert_eq!(
+                (
+                    got.0.as_str(),
+                    got.1.as_str(),
+                    got.2.as_str(),
+                    got.3.as_str()
+                ),
+                want
+            );
+        }
+        // The footer is reported as furniture, never read into a field.
+        assert!(doc
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::UnreadInLayout));
+        assert!(doc
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::PageFurniture));
+    }
+
+    #[test]
+    fn detects_flow_and_plain() {
+        assert_eq!(crate::detect_layout(FORM), Layout::Flow);
+        let raw = FORM.replace('\n', "\n\n");
+        assert_eq!(crate::detect_layout(&raw), Layout::Plain);
+    }
+
+    fn goals_of(goal_lines: &str) -> crate::Document {
+        let text = FORM.replace(
+            "项目绩效 项目总目标 年度总体目标\n目标 完成全年培训任务。\n",
+            goal_lines,
+        );
+        flow(&text)
+    }
+
+    #[test]
+    fn two_goals_sharing_lines_are_cut_between_cjk() {
+        let doc = goals_of(
+            "项目总目标 年度总体目标\n项目绩效 三年内建成覆盖全区的职业 完成第一期十个培训基地的\n目标 培训体系。 建设任务。\n",
+        );
+        let g = &doc.forms[0].goals;
+        assert_eq!(
+            g.project.as_deref(),
+            Some("三年内建成覆盖全区的职业培训体系。")
+        );
+        assert_eq!(
+            g.annual.as_deref(),
+            Some("完成第一期十个培训基地的建设任务。")
+        );
+    }
+
+    #[test]
+    fn goals_of_different_lengths_share_their_middle_lines() {
+        // Five lines of the left goal, three of the right one, centred on
+        // each other: L, LR, LR, LR, L.
+        let doc = goals_of(
+            "项目总目标 年度总体目标\n建设覆盖全区的职业培训\n体系，形成长效的机制， 完成第一期十个培训基地\n项目绩效 培训人数达到三千人次 的建设任务，合格率达到\n目标 以上，满意度保持稳定 九成以上。\n并逐年有所提升。\n",
+        );
+        let g = &doc.forms[0].goals;
+        assert_eq!(
+            g.project.as_deref(),
+            Some("建设覆盖全区的职业培训体系，形成长效的机制，培训人数达到三千人次以上，满意度保持稳定并逐年有所提升。")
+        );
+        assert_eq!(
+            g.annual.as_deref(),
+            Some("完成第一期十个培训基地的建设任务，合格率达到九成以上。")
+        );
+    }
+
+    #[test]
+    fn goals_that_cannot_be_told_apart_are_reported() {
+        // Three lines and two, alternating, the columns equally wide: either
+        // paragraph could be the left one.
+        let doc = goals_of(
+            "项目总目标 年度总体目标\n甲甲甲甲甲甲\n项目绩效 乙乙乙乙乙乙\n甲甲甲甲甲甲\n目标 乙乙乙。\n甲甲。\n",
+        );
+        let g = &doc.forms[0].goals;
+        assert_eq!((g.project.as_deref(), g.annual.as_deref()), (None, None));
+        assert!(doc
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::UnreadInLayout));
+    }
+
+    #[test]
+    fn an_ambiguous_project_row_is_left_empty() {
+        // Two one-line fragments mirrored around the centre, the cells on
+        // both sides equally plausible: neither value is guessed.
+        let text = FORM.replace(
+            "上海市测试区人力\n主管部门 资源和社会保障局 实施单位 上海市测试区就业促进中心\n(汇总)\n",
+            "甲乙\n主管部门 丙丁 实施单位 戊己\n庚辛\n",
+        );
+        let doc = flow(&text);
+        let p = &doc.forms[0].project;
+        assert_eq!(
+            (p.department.as_deref(), p.implementer.as_deref()),
+            (None, None)
+        );
+        assert!(doc
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::UnreadInLayout));
+        // The rest of the form still reads.
+        assert_eq!(p.name.as_deref(), Some("上海市测试区培训经费"));
+    }
+
+    #[test]
+    fn wrapped_label_pieces_need_their_completion() {
+        let lines: Vec<Vec<String>> = ["项目名 残疾人", "项目性质 x", "称 就业"]
+            .iter()
+            .map(|l| tokens(l))
+            .collect();
+        let (occs, used) = find_labels(&lines, &PROJECT_LABELS, 3, false);
+        let labs: Vec<&str> = occs.iter().map(|o| PROJECT_LABELS[o.label]).collect();
+        assert_eq!(labs, ["项目性质", "项目名称"]);
+        assert_eq!(used[2], [true, false]);
+        // A prefix that nothing completes is text.
+        let lines: Vec<Vec<String>> = ["项目名 残疾人"].iter().map(|l| tokens(l)).collect();
+        let (occs, used) = find_labels(&lines, &PROJECT_LABELS, 3, false);
+        assert!(occs.is_empty());
+        assert_eq!(used[0], [false, false]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn token_soup_never_panics(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "项目名称", "项目名", "称", "项目性质", "经常性项目", "项目类别", "其他人员类",
+                "主管部门", "主管部", "门", "实施单位", "计划开始", "日期", "计划完成日期",
+                "2026-01-01", "项目资金总", "额:", "年度资金申请总额:", "1,200,", "000.00",
+                "其中:当年财政拨款", "上年结转资金", "其他资金", "0.00", "项目绩效", "目标",
+                "项目总目标", "年度总体目标", "完成任务。", "一级指标", "年度(/项目)指标值",
+                "成本指标", "经济成本指", "标", "数量指标", "培训人次", "=600.00(人次)", "及时",
+                "第 1 页 共 2 页", "财政项目支出绩效目标申报表", "(2026 年度)", "\n", "\n", "\n",
+            ]),
+            0..160,
+        )) {
+            let text = words.join(" ");
+            let doc = flow(&text);
+            let _ = doc.to_json();
+        }
     }
 }
