@@ -85,6 +85,7 @@ const LAYOUT_HINTS = {
   grid: 'rows of cells',
   spaced: 'pdftotext -layout',
   plain: 'no columns',
+  flow: 'pdfplumber text',
 };
 
 // ---------------------------------------------------------------- input

@@ -62,7 +62,7 @@ fn parse_options(layout: &str) -> PyResult<ParseOptions> {
 
 /// Parse form text with the GIL released.
 ///
-/// `layout` is `"auto"` (detected), `"tab"`, `"grid"`, `"spaced"` or `"plain"`; another
+/// `layout` is `"auto"` (detected), `"tab"`, `"grid"`, `"spaced"`, `"plain"` or `"flow"`; another
 /// name raises `ValueError`. Returns `(document, error)`: `error` is `None`
 /// unless `strict` is true and the text has error-severity diagnostics.
 #[pyfunction]
@@ -197,10 +197,7 @@ fn _jixiao(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SAMPLE", jixiao::SAMPLE)?;
     m.add("SCHEMA_JSON", jixiao::SCHEMA_JSON)?;
     m.add("SCHEMA_VERSION", jixiao::SCHEMA_VERSION)?;
-    let layouts: Vec<&str> = [Layout::Tab, Layout::Grid, Layout::Spaced, Layout::Plain]
-        .iter()
-        .map(|l| l.name())
-        .collect();
+    let layouts: Vec<&str> = Layout::ALL.iter().map(|l| l.name()).collect();
     m.add("LAYOUTS", layouts)?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_bytes, m)?)?;

@@ -104,7 +104,7 @@ def test_parse_file_missing() -> None:
 
 
 def test_layouts() -> None:
-    assert jixiao.LAYOUTS == ("auto", "tab", "grid", "spaced", "plain")
+    assert jixiao.LAYOUTS == ("auto", "tab", "grid", "spaced", "plain", "flow")
     for layout in ("auto", "tab", "grid"):
         doc = jixiao.parse(jixiao.SAMPLE, layout=layout)
         assert len(doc.forms) == 30
@@ -117,7 +117,7 @@ def test_layouts() -> None:
     ):
         with pytest.raises(ValueError, match="unknown layout"):
             call()
-    with pytest.raises(ValueError, match="'auto', 'tab', 'grid', 'spaced', 'plain'"):
+    with pytest.raises(ValueError, match="'auto', 'tab', 'grid', 'spaced', 'plain', 'flow'"):
         jixiao.parse("", layout="layout")
 
 
@@ -135,9 +135,9 @@ def test_parse_file_of_pdftotext_layout(sample: jixiao.Document, spaced: jixiao.
     assert jixiao.parse(text, layout="spaced") == spaced
     assert jixiao.parse_file(SPACED_PATH, layout="spaced", strict=True) == spaced
     assert jixiao.parse(text, layout="tab").layout == "tab"
-    # pdfplumber extract_text() keeps no columns: detected as "plain".
-    plain = jixiao.parse_file(SPACED_PATH.with_name("sample-a.plumber-text.txt"))
-    assert plain.layout == "plain" and len(plain.forms) == 30
+    # pdfplumber extract_text() keeps no columns: detected as "flow".
+    flow = jixiao.parse_file(SPACED_PATH.with_name("sample-a.plumber-text.txt"))
+    assert flow.layout == "flow" and len(flow.forms) == 30
 
 
 def test_strict_with_a_forced_layout() -> None:

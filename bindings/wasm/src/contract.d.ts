@@ -8,7 +8,7 @@ export interface Document {
   forms: Form[];
   diagnostics: Diagnostic[];
   /** The layout the text was read as (added in 0.1; optional for readers of older documents). */
-  layout?: "tab" | "grid" | "spaced" | "plain";
+  layout?: "tab" | "grid" | "spaced" | "plain" | "flow";
 }
 
 /** An exact decimal as a string, e.g. "109026.00" (pattern ^-?[0-9]+(\.[0-9]+)?$); never rounded. */

@@ -18,9 +18,12 @@ pub enum LayoutOption {
     Grid,
     /// Columns aligned with spaces, as `pdftotext -layout` writes them.
     Spaced,
-    /// Text without columns (pdfplumber `extract_text()`, `pdftotext`
-    /// without `-layout`): goal texts are left empty and reported.
+    /// Text without columns (`pdftotext` without `-layout`): goal texts are
+    /// left empty and reported.
     Plain,
+    /// Lines that follow the table's rows, cells one space apart (pdfplumber
+    /// `extract_text()`): rows rebuilt from line order and value shapes.
+    Flow,
 }
 
 impl LayoutOption {
@@ -33,6 +36,7 @@ impl LayoutOption {
             LayoutOption::Grid => jixiao::ParseOptions::with_layout(jixiao::Layout::Grid),
             LayoutOption::Spaced => jixiao::ParseOptions::with_layout(jixiao::Layout::Spaced),
             LayoutOption::Plain => jixiao::ParseOptions::with_layout(jixiao::Layout::Plain),
+            LayoutOption::Flow => jixiao::ParseOptions::with_layout(jixiao::Layout::Flow),
         }
     }
 }
@@ -193,7 +197,7 @@ mod tests {
             decl.contains(&format!("profile?: {};", profiles.join(" | "))),
             "{decl}"
         );
-        let layouts = ["auto", "tab", "grid", "spaced", "plain"];
+        let layouts = ["auto", "tab", "grid", "spaced", "plain", "flow"];
         for name in &layouts[1..] {
             let layout: jixiao::Layout = name.parse().unwrap();
             assert_eq!(layout.name(), *name);

@@ -35,7 +35,8 @@ test('the layout is detected: pdftotext -layout text reads to the same 30 forms'
   // Other layouts can be forced.
   assert.equal(jixiao.parse(SAMPLE, { layout: 'grid' }).layout, 'grid');
   assert.equal(jixiao.parse(text, { layout: 'tab' }).layout, 'tab');
-  assert.equal(jixiao.parse(fixture('layouts/sample-a/sample-a.plumber-text.txt')).layout, 'plain');
+  assert.equal(jixiao.parse(fixture('layouts/sample-a/sample-a.plumber-text.txt')).layout, 'flow');
+  assert.equal(jixiao.parse(fixture('layouts/sample-a/sample-a.raw.txt')).layout, 'plain');
   assert.equal(jixiao.parse(SAMPLE, { layout: 'plain' }).layout, 'plain');
 });
 

@@ -37,6 +37,31 @@ fn documents_with_diagnostics_are_valid() {
 }
 
 #[test]
+fn every_layout_name_is_in_the_schema() {
+    let v = validator();
+    let mut value: serde_json::Value =
+        serde_json::from_str(&jixiao::parse(jixiao::SAMPLE).to_json()).unwrap();
+    for layout in jixiao::Layout::ALL {
+        value["layout"] = serde_json::json!(layout.name());
+        assert!(v.is_valid(&value), "{layout}");
+    }
+    value["layout"] = serde_json::json!("columns");
+    assert!(!v.is_valid(&value));
+}
+
+#[test]
+fn a_flow_document_is_valid() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/layouts/sample-c/sample-c.plumber-text.txt"),
+    )
+    .unwrap();
+    let doc = jixiao::parse(&text);
+    assert_eq!(doc.layout, jixiao::Layout::Flow);
+    assert_valid(&validator(), &doc);
+}
+
+#[test]
 fn the_schema_rejects_what_the_contract_forbids() {
     let v = validator();
     let mut value: serde_json::Value =

@@ -79,8 +79,9 @@ LAYOUTS: Tuple[str, ...] = ("auto", *_jixiao.LAYOUTS)
 layout from the text; ``"tab"`` is tab-separated cells (the bundled sample,
 copy-paste from a browser, Word or Excel); ``"spaced"`` is columns aligned with
 spaces, as ``pdftotext -layout`` writes them; ``"plain"`` is text without
-columns (pdfplumber ``extract_text()``, ``pdftotext`` without ``-layout``:
-goal texts are left empty and reported); ``"grid"`` is rows of cells
+columns (``pdftotext`` without ``-layout``: goal texts are left empty and
+reported); ``"flow"`` is lines that follow the table's rows with cells one
+space apart (pdfplumber ``extract_text()``); ``"grid"`` is rows of cells
 (what :func:`parse_rows` reads; text given as ``"grid"`` is read like
 ``"tab"``). :attr:`Document.layout` says which layout was read."""
 

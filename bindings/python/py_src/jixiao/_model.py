@@ -423,7 +423,7 @@ class Document:
     forms: Tuple[Form, ...]
     diagnostics: Tuple[Diagnostic, ...]
     layout: str = "tab"
-    """The layout the text was read as: ``"tab"``, ``"grid"``, ``"spaced"`` or ``"plain"``
+    """The layout the text was read as: ``"tab"``, ``"grid"``, ``"spaced"``, ``"plain"`` or ``"flow"``
     (detected, or the ``layout`` given to :func:`jixiao.parse`)."""
 
     def __repr__(self) -> str:
