@@ -39,6 +39,17 @@ pub enum Layout {
     /// space apart and wrapped fragments on lines of their own: pdfplumber
     /// `extract_text()`. Rows are rebuilt from line order and the shapes of
     /// labels and values; what cannot be placed is reported.
+    ///
+    /// ```
+    /// // A name wrapped over two lines around its row's one-line cells.
+    /// let text = "财政项目支出绩效目标申报表\n(2026 年度)\n区职业技能\n\
+    ///             项目名称 项目性质 经常性项目 项目类别 特定目标类\n培训经费\n";
+    /// let doc = jixiao::parse(text);
+    /// assert_eq!(doc.layout, jixiao::Layout::Flow);
+    /// let project = &doc.forms[0].project;
+    /// assert_eq!(project.name.as_deref(), Some("区职业技能培训经费"));
+    /// assert_eq!(project.category.as_deref(), Some("特定目标类"));
+    /// ```
     Flow,
 }
 
