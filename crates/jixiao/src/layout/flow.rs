@@ -80,14 +80,14 @@ struct PendingGoals {
 }
 
 impl Read {
-    fn push(&mut self, cells: Vec<String>, lines: impl IntoIterator<Item = usize>) {
+    pub(super) fn push(&mut self, cells: Vec<String>, lines: impl IntoIterator<Item = usize>) {
         let lines: Vec<usize> = lines.into_iter().collect();
         let first = lines.iter().copied().min().unwrap_or(0);
         let last = lines.iter().copied().max().unwrap_or(first);
         self.rows.push(Row { cells, first, last });
     }
 
-    fn unread(&mut self, first: usize, last: usize, message: String) {
+    pub(super) fn unread(&mut self, first: usize, last: usize, message: String) {
         self.unread.push(Unread {
             first,
             last,
@@ -151,7 +151,7 @@ pub(crate) fn looks_like_flow(input: &str) -> bool {
 }
 
 /// Split a line into tokens at whitespace.
-fn tokens(s: &str) -> Vec<String> {
+pub(super) fn tokens(s: &str) -> Vec<String> {
     s.split(text::is_space)
         .filter(|t| !t.is_empty())
         .map(str::to_owned)
@@ -179,7 +179,7 @@ fn cjk_gap(a: &str, b: &str) -> bool {
     wide(last_char(a)) && wide(first_char(b))
 }
 
-fn join_all<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+pub(super) fn join_all<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for p in parts {
         out = join_wrapped(&out, p);
@@ -326,11 +326,11 @@ fn form_body(lines: &[Line<'_>], body: &[usize], out: &mut Read) {
 
 /// A label found on one line or wrapped over several.
 #[derive(Debug, Clone)]
-struct LabelOcc {
+pub(super) struct LabelOcc {
     /// The label's index in the list it was searched for.
-    label: usize,
+    pub(super) label: usize,
     /// (line, token) of each piece, in order.
-    pieces: Vec<(usize, usize)>,
+    pub(super) pieces: Vec<(usize, usize)>,
 }
 
 impl LabelOcc {
@@ -351,7 +351,7 @@ impl LabelOcc {
 /// `only_leading`: labels are the leftmost columns, so only tokens before
 /// the first non-label token of a line count. Returns the occurrences and,
 /// per line, which tokens are label pieces.
-fn find_labels(
+pub(super) fn find_labels(
     lines: &[Vec<String>],
     labels: &[&str],
     reach: usize,
@@ -457,14 +457,14 @@ fn find_labels(
 
 /// What a value cell must look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
+pub(super) enum Shape {
     Free,
     Nature,
     Category,
     Date,
 }
 
-fn shape_ok(shape: Shape, value: &str) -> bool {
+pub(super) fn shape_ok(shape: Shape, value: &str) -> bool {
     let key = label_key(value);
     match shape {
         Shape::Free => !key.is_empty(),
@@ -731,7 +731,7 @@ fn finish(
     texts
 }
 
-const PROJECT_LABELS: [&str; 7] = [
+pub(super) const PROJECT_LABELS: [&str; 7] = [
     "项目名称",
     "项目性质",
     "项目类别",
@@ -1392,7 +1392,7 @@ fn score_goals(lines: &[Vec<String>], pattern: &[Holds]) -> Option<(u32, GoalRea
 // ---------------------------------------------------------------------------
 // The indicator table.
 
-const TABLE_LABELS: [&str; 34] = [
+pub(super) const TABLE_LABELS: [&str; 34] = [
     "绩效指标",
     "一级指标",
     "二级指标",
@@ -1429,12 +1429,12 @@ const TABLE_LABELS: [&str; 34] = [
     "产出(工作量)指标",
 ];
 
-fn is_quantitative(t: &str) -> bool {
+pub(super) fn is_quantitative(t: &str) -> bool {
     crate::grammar::target::parse_target(t).kind == TargetKind::Quantitative
 }
 
 /// Whether a token can be a whole target.
-fn target_ok(t: &str) -> bool {
+pub(super) fn target_ok(t: &str) -> bool {
     if is_quantitative(t) {
         return true;
     }
@@ -1660,7 +1660,7 @@ fn table_rows(seg: &[usize], content: &[Vec<String>], y2: &[usize]) -> Option<Ve
 
 /// The cost of reading a block of lines as one indicator row, with its name
 /// and target; `None` when it cannot be one.
-fn row_cost(block: &[&Vec<String>]) -> Option<(u32, String, String)> {
+pub(super) fn row_cost(block: &[&Vec<String>]) -> Option<(u32, String, String)> {
     let n = block.len();
     let mut cost = 0u32;
     let mut name_parts: Vec<String> = Vec::new();

@@ -3,6 +3,7 @@
 //! grammar.
 
 pub(crate) mod flow;
+pub(crate) mod raw;
 pub(crate) mod spaced;
 
 use std::fmt;
@@ -195,22 +196,13 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Document {
             doc
         }
         Layout::Plain => {
-            let mut doc = crate::grammar::parse_document(input);
+            // Without columns and with the reading order broken, only what a
+            // text block says about itself is read; the rest is reported.
+            let lines = text::lines(input);
+            let read = raw::read(&lines);
+            let mut doc = parse_rebuilt(&lines, &read.rows);
             doc.layout = Layout::Plain;
-            // Without columns, goal cells cannot be told from the cells
-            // around them (pdftotext's default mode even breaks the reading
-            // order): report them instead of guessing.
-            for (i, form) in doc.forms.iter_mut().enumerate() {
-                let goals = std::mem::take(&mut form.goals);
-                if goals.project.is_some() || goals.annual.is_some() {
-                    doc.diagnostics.push(crate::Diagnostic::new(
-                        crate::Code::UnreadInLayout,
-                        "the 项目绩效目标 texts were not read: in text without columns they cannot be told from the cells around them (extract the PDF with pdftotext -layout, or as tables)",
-                        None,
-                        Some(i),
-                    ));
-                }
-            }
+            flow::report(&lines, read.unread, &mut doc);
             doc
         }
         Layout::Spaced => {

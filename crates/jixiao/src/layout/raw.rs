@@ -1,0 +1,535 @@
+//! Text in `pdftotext`'s default mode ([`Layout::Plain`](super::Layout::Plain)):
+//! one text block per paragraph, blocks in an order that follows columns
+//! rather than rows. Only what a block says about itself is read:
+//!
+//! - **A label and its value in one block.** A block that holds one project
+//!   label (whole, or wrapped into pieces: `计划开始` / `2026-01-01` / `日期`)
+//!   and other text: that text is the label's value.
+//! - **Values with a unique shape.** When no block pairs them with their
+//!   label, the form's only `…项目` block is its 项目性质, its only short
+//!   `…类` block its 项目类别, and of its only two dates the earlier is the
+//!   start and the later the end (a plan never ends before it starts).
+//! - **Amounts right after their label.** An amount that directly follows a
+//!   项目资金 label in reading order is that label's. `其他资金` names two
+//!   cells (the project's and the year's) and the order does not say which,
+//!   so its amounts are not read.
+//! - **Indicator rows.** Past the table heading, level labels are set aside;
+//!   a block that is a whole row (a name centred on its target, as in
+//!   [`flow`](super::flow)) is read as one, and a block that is a name
+//!   followed by a block that is a target make a row. The levels, whose
+//!   labels come out of order, are not read.
+//!
+//! Goal texts, levels and whatever does not fit these rules are left empty
+//! and reported (`unread-in-layout`), never guessed.
+
+use crate::grammar::value::{parse_amount, parse_date, parse_year_line};
+use crate::text::{self, label_key, Line};
+use crate::vocab;
+
+use super::flow::{
+    find_labels, is_quantitative, join_all, row_cost, shape_ok, target_ok, tokens, Read, Shape,
+    PROJECT_LABELS, TABLE_LABELS,
+};
+
+/// A block: consecutive non-blank lines.
+#[derive(Debug, Clone)]
+struct Para {
+    /// Source line indices.
+    lines: Vec<usize>,
+    toks: Vec<Vec<String>>,
+}
+
+impl Para {
+    fn first(&self) -> usize {
+        self.lines.first().copied().unwrap_or(0)
+    }
+    fn last(&self) -> usize {
+        self.lines.last().copied().unwrap_or(0)
+    }
+    /// The block's text, lines joined as wrapped text.
+    fn text(&self) -> String {
+        let lines: Vec<String> = self.toks.iter().map(|l| l.join(" ")).collect();
+        join_all(lines.iter().map(String::as_str))
+    }
+}
+
+/// The most blocks one form may have for the reader to try (adversarial input).
+const MAX_PARAS: usize = 5_000;
+
+/// Read a whole text in pdftotext's default mode.
+pub(crate) fn read(lines: &[Line<'_>]) -> Read {
+    let mut out = Read::default();
+    let mut form: Vec<Para> = Vec::new();
+    let mut cur: Option<Para> = None;
+    let mut seen_form = false;
+    let flush = |cur: &mut Option<Para>, form: &mut Vec<Para>| {
+        if let Some(p) = cur.take() {
+            form.push(p);
+        }
+    };
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            flush(&mut cur, &mut form);
+            continue;
+        }
+        let t = text::trim(line.text);
+        let key = label_key(t);
+        let header = vocab::is_form_header(&key);
+        let year = parse_year_line(t).is_some();
+        let furniture = crate::grammar::header::is_page_furniture(line.text);
+        if header || year || furniture || (!seen_form && cur.is_none() && form.is_empty()) {
+            flush(&mut cur, &mut form);
+            if header && !form.is_empty() {
+                form_body(&form, &mut out);
+                form.clear();
+            }
+            seen_form |= header;
+            out.push(vec![t.to_owned()], [i]);
+            continue;
+        }
+        let p = cur.get_or_insert_with(|| Para {
+            lines: Vec::new(),
+            toks: Vec::new(),
+        });
+        p.lines.push(i);
+        p.toks.push(tokens(t));
+    }
+    flush(&mut cur, &mut form);
+    if !form.is_empty() {
+        form_body(&form, &mut out);
+    }
+    out
+}
+
+fn form_body(paras: &[Para], out: &mut Read) {
+    let first = paras.first().map_or(0, Para::first);
+    let last = paras.last().map_or(0, Para::last);
+    if paras.len() > MAX_PARAS {
+        out.unread(
+            first,
+            last,
+            "the form was not read: too many text blocks".to_owned(),
+        );
+        return;
+    }
+    let table = paras
+        .iter()
+        .position(|p| {
+            p.toks
+                .iter()
+                .flatten()
+                .any(|t| vocab::is_table_heading(&label_key(t)))
+        })
+        .unwrap_or(paras.len());
+    project(&paras[..table], out);
+    funding(&paras[..table], out);
+    let goal = paras[..table].iter().find(|p| {
+        p.toks
+            .iter()
+            .flatten()
+            .any(|t| vocab::goal_label(&label_key(t)).is_some())
+    });
+    if let Some(g) = goal {
+        out.push(
+            vec![
+                "项目绩效目标".to_owned(),
+                "项目总目标".to_owned(),
+                String::new(),
+                "年度总体目标".to_owned(),
+            ],
+            [g.first()],
+        );
+        out.unread(
+            g.first(),
+            g.last(),
+            "the 项目绩效目标 texts were not read: in this reading order they cannot be told from the cells around them (extract the PDF with pdftotext -layout, or as tables)".to_owned(),
+        );
+    }
+    indicators(&paras[table..], out);
+}
+
+// ---------------------------------------------------------------------------
+// Project rows.
+
+const SHAPES: [Shape; 7] = [
+    Shape::Free,
+    Shape::Nature,
+    Shape::Category,
+    Shape::Free,
+    Shape::Free,
+    Shape::Date,
+    Shape::Date,
+];
+
+fn project(paras: &[Para], out: &mut Read) {
+    let mut values: [Option<String>; 7] = Default::default();
+    let mut conflict = [false; 7];
+    let mut labelled = vec![false; paras.len()];
+    let mut seen = [false; 7];
+    for (pi, p) in paras.iter().enumerate() {
+        let (occs, used) = find_labels(&p.toks, &PROJECT_LABELS, 2, false);
+        // Synonyms written whole.
+        let mut labs: Vec<usize> = occs.iter().map(|o| o.label).collect();
+        let mut used = used;
+        for (li, l) in p.toks.iter().enumerate() {
+            for (ti, t) in l.iter().enumerate() {
+                if used[li][ti] {
+                    continue;
+                }
+                if let Some(f) = vocab::project_field(&label_key(t)) {
+                    if let Some(lab) = PROJECT_LABELS.iter().position(|x| *x == f.label()) {
+                        labs.push(lab);
+                        used[li][ti] = true;
+                    }
+                }
+            }
+        }
+        if labs.is_empty() {
+            continue;
+        }
+        labelled[pi] = true;
+        for &l in &labs {
+            seen[l] = true;
+        }
+        if labs.len() != 1 {
+            continue;
+        }
+        let lab = labs[0];
+        let rest: Vec<String> = p
+            .toks
+            .iter()
+            .enumerate()
+            .map(|(li, l)| {
+                l.iter()
+                    .enumerate()
+                    .filter(|(ti, _)| !used[li][*ti])
+                    .map(|(_, t)| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+        if rest.is_empty() {
+            continue;
+        }
+        let value = join_all(rest.iter().map(String::as_str));
+        if !shape_ok(SHAPES[lab], &value) {
+            continue;
+        }
+        if values[lab].is_some() {
+            conflict[lab] = true;
+        }
+        values[lab] = Some(value);
+    }
+    // Values with a shape of their own, in blocks without a label.
+    let free: Vec<String> = paras
+        .iter()
+        .zip(&labelled)
+        .filter(|(_, l)| !**l)
+        .map(|(p, _)| p.text())
+        .collect();
+    for (lab, shape) in [(1usize, Shape::Nature), (2, Shape::Category)] {
+        if values[lab].is_none() {
+            let found: Vec<&String> = free.iter().filter(|t| shape_ok(shape, t)).collect();
+            if let [one] = found.as_slice() {
+                values[lab] = Some((*one).clone());
+            }
+        }
+    }
+    let dates: Vec<crate::Date> = free.iter().filter_map(|t| parse_date(t)).collect();
+    let start = values[5].as_deref().and_then(parse_date);
+    let end = values[6].as_deref().and_then(parse_date);
+    match (start, end, dates.as_slice()) {
+        (None, None, [a, b]) if a != b => {
+            values[5] = Some(a.min(b).to_string());
+            values[6] = Some(a.max(b).to_string());
+        }
+        (Some(s), None, [d]) if *d > s => values[6] = Some(d.to_string()),
+        (None, Some(e), [d]) if *d < e => values[5] = Some(d.to_string()),
+        _ => {}
+    }
+    let (first, last) = (
+        paras.first().map_or(0, Para::first),
+        paras.last().map_or(0, Para::last),
+    );
+    let mut unread: Vec<&str> = Vec::new();
+    for lab in 0..7 {
+        if conflict[lab] {
+            values[lab] = None;
+        }
+        if values[lab].is_none() && seen[lab] {
+            unread.push(PROJECT_LABELS[lab]);
+        }
+    }
+    if !unread.is_empty() {
+        out.unread(
+            first,
+            last,
+            format!(
+                "{} not read: in this reading order the value cannot be tied to its label",
+                unread.join(", ")
+            ),
+        );
+    }
+    let v = |k: usize| values[k].clone().unwrap_or_default();
+    if seen.iter().any(|s| *s) {
+        let lines = [first, last];
+        out.push(
+            vec![
+                "项目名称".to_owned(),
+                v(0),
+                "项目性质".to_owned(),
+                v(1),
+                "项目类别".to_owned(),
+                v(2),
+            ],
+            lines,
+        );
+        out.push(
+            vec!["主管部门".to_owned(), v(3), "实施单位".to_owned(), v(4)],
+            lines,
+        );
+        out.push(
+            vec![
+                "计划开始日期".to_owned(),
+                v(5),
+                "计划完成日期".to_owned(),
+                v(6),
+            ],
+            lines,
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Funding.
+
+fn funding(paras: &[Para], out: &mut Read) {
+    // Tokens in reading order, with the source line of each.
+    let seq: Vec<(usize, &String)> = paras
+        .iter()
+        .flat_map(|p| {
+            p.lines
+                .iter()
+                .zip(&p.toks)
+                .flat_map(|(l, ts)| ts.iter().map(move |t| (*l, t)))
+        })
+        .collect();
+    let keys: Vec<String> = seq.iter().map(|(_, t)| label_key(t)).collect();
+    let mut unit: Option<&str> = None;
+    let mut any = false;
+    for k in &keys {
+        if k.ends_with("(万元)") {
+            unit = Some("万元");
+        } else if k.ends_with("(元)") {
+            unit.get_or_insert("元");
+        }
+        any |= vocab::funding_label(k).is_some() || vocab::funding_header(k).is_some();
+    }
+    if !any {
+        return;
+    }
+    // [project total, fiscal, other, annual total, appropriation, carryover, other]
+    let mut vals: [Option<String>; 7] = Default::default();
+    let mut twice = [false; 7];
+    for i in 1..keys.len() {
+        if parse_amount(&keys[i]).is_none() {
+            continue;
+        }
+        let slot = match vocab::funding_label(&keys[i - 1]) {
+            Some(vocab::FundingLabel::ProjectTotal) => 0,
+            Some(vocab::FundingLabel::ProjectFiscal) => 1,
+            Some(vocab::FundingLabel::AnnualTotal) => 3,
+            Some(vocab::FundingLabel::AnnualAppropriation) => 4,
+            Some(vocab::FundingLabel::AnnualCarryover) => 5,
+            _ => continue,
+        };
+        if vals[slot].is_some() {
+            twice[slot] = true;
+        }
+        vals[slot] = Some(seq[i].1.clone());
+    }
+    for (v, t) in vals.iter_mut().zip(twice) {
+        if t {
+            *v = None;
+        }
+    }
+    let first = paras.first().map_or(0, Para::first);
+    let last = paras.last().map_or(0, Para::last);
+    let v = |k: usize| vals[k].clone().unwrap_or_default();
+    let header = unit.map_or_else(|| "项目资金".to_owned(), |u| format!("项目资金({u})"));
+    let lines = [first, last];
+    out.push(
+        vec![
+            header,
+            "项目资金总额:".to_owned(),
+            v(0),
+            "年度资金申请总额:".to_owned(),
+            v(3),
+        ],
+        lines,
+    );
+    out.push(
+        vec![
+            String::new(),
+            "其中:财政资金".to_owned(),
+            v(1),
+            "其中:当年财政拨款".to_owned(),
+            v(4),
+        ],
+        lines,
+    );
+    out.push(
+        vec![
+            String::new(),
+            String::new(),
+            String::new(),
+            "上年结转资金".to_owned(),
+            v(5),
+        ],
+        lines,
+    );
+    out.push(
+        vec![
+            String::new(),
+            "其他资金".to_owned(),
+            v(2),
+            "其他资金".to_owned(),
+            v(6),
+        ],
+        lines,
+    );
+    let amounts = keys.iter().filter(|k| parse_amount(k).is_some()).count();
+    let read = vals.iter().filter(|v| v.is_some()).count();
+    if amounts > read {
+        out.unread(
+            first,
+            last,
+            format!(
+                "{} of the {amounts} amounts of the 项目资金 block were not read: in this reading order they do not follow their labels",
+                amounts - read
+            ),
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Indicator rows.
+
+fn indicators(paras: &[Para], out: &mut Read) {
+    if paras.is_empty() {
+        return;
+    }
+    // Each block without its level labels.
+    // (paragraph, first line, last line, content, held labels too)
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut levels = false;
+    for (pi, p) in paras.iter().enumerate() {
+        let (occs, used) = find_labels(&p.toks, &TABLE_LABELS, 2, false);
+        levels |= occs.iter().any(|o| {
+            vocab::level1(TABLE_LABELS[o.label]).is_some()
+                || vocab::level2(TABLE_LABELS[o.label]).is_some()
+        });
+        let content: Vec<Vec<String>> = p
+            .toks
+            .iter()
+            .enumerate()
+            .map(|(li, l)| {
+                l.iter()
+                    .enumerate()
+                    .filter(|(ti, _)| !used[li][*ti])
+                    .map(|(_, t)| t.clone())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|l| !l.is_empty())
+            .collect();
+        if !content.is_empty() {
+            blocks.push(Block {
+                para: pi,
+                first: p.first(),
+                last: p.last(),
+                content,
+                mixed: !occs.is_empty(),
+            });
+        }
+    }
+    let mut rows: Vec<(usize, usize, String, String)> = Vec::new();
+    let mut pending: Option<(usize, usize, String)> = None;
+    let mut lost: Vec<(usize, usize)> = Vec::new();
+    for b in &blocks {
+        let (first, last, content) = (&b.first, &b.last, &b.content);
+        let refs: Vec<&Vec<String>> = content.iter().collect();
+        let single = content.len() == 1 && content[0].len() == 1;
+        if let Some((pp, pf, name)) = pending.take() {
+            // A name block is followed, with nothing between, by its target
+            // block (a block that also held labels: only a number).
+            let t = &content[0][0];
+            if single && pp + 1 == b.para && target_ok(t) && (!b.mixed || is_quantitative(t)) {
+                rows.push((pf, *last, name, t.clone()));
+                continue;
+            }
+            lost.push((pf, *first));
+        }
+        if let (false, Some((_, name, target))) = (single, row_cost(&refs)) {
+            rows.push((*first, *last, name, target));
+            continue;
+        }
+        let text = {
+            let lines: Vec<String> = content.iter().map(|l| l.join(" ")).collect();
+            join_all(lines.iter().map(String::as_str))
+        };
+        if content.iter().flatten().any(|t| is_quantitative(t))
+            || (single && target_ok(&text)) && !could_be_name(&text)
+        {
+            lost.push((*first, *last));
+            continue;
+        }
+        pending = Some((b.para, *first, text));
+    }
+    if let Some((_, pf, _)) = pending {
+        lost.push((pf, pf));
+    }
+    for (i, (first, last, name, target)) in rows.iter().enumerate() {
+        out.push(
+            vec![
+                if i == 0 { "绩效指标" } else { "" }.to_owned(),
+                String::new(),
+                String::new(),
+                name.clone(),
+                target.clone(),
+            ],
+            [*first, *last],
+        );
+    }
+    for (a, b) in lost {
+        out.unread(
+            a,
+            b,
+            "an indicator block was not read: its name and target cannot be paired reliably"
+                .to_owned(),
+        );
+    }
+    if levels && !rows.is_empty() {
+        out.unread(
+            paras[0].first(),
+            paras[paras.len() - 1].last(),
+            "the 一级/二级 levels of the indicators were not read: in this reading order their labels are not next to their rows".to_owned(),
+        );
+    }
+}
+
+/// A text block of the indicator table without its level labels.
+struct Block {
+    para: usize,
+    first: usize,
+    last: usize,
+    content: Vec<Vec<String>>,
+    /// The block also held level labels.
+    mixed: bool,
+}
+
+/// Whether a one-token block may be an indicator name: not a target value
+/// only a target can be (numbers with a comparison, or a very short word).
+fn could_be_name(text: &str) -> bool {
+    text.chars().count() >= 4 && !is_quantitative(text)
+}
