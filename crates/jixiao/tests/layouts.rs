@@ -298,21 +298,6 @@ fn pdftotext_layout() {
     }
 }
 
-/// Text without columns: what cannot be placed is left empty and reported,
-/// never guessed.
-fn assert_honest(kind: &str) {
-    let rows = measure(kind);
-    show(kind, &rows);
-    for (v, s) in &rows {
-        assert_eq!(s.layout, jixiao::Layout::Plain, "{v}");
-        assert_eq!(s.wrong, 0, "{v}.{kind}: a wrong value\n{}", s.wrong_report);
-        assert!(
-            !s.warnings.is_empty(),
-            "{v}: missing fields must be reported"
-        );
-    }
-}
-
 /// pdfplumber `extract_text()`: read as [`jixiao::Layout::Flow`]. Floors are
 /// the fields measured right per variant (at least 98% each); the fields
 /// left are goal texts whose two paragraphs cannot be told apart, left empty
@@ -348,7 +333,38 @@ fn pdfplumber_text() {
     }
 }
 
+/// `pdftotext` default mode: read as [`jixiao::Layout::Plain`]; only what a
+/// text block says about itself is read, the rest (goals, levels, amounts
+/// not next to their labels) is left empty and reported, never guessed.
+/// Floors are the fields measured right per variant. `sample-lo` (written by
+/// `LibreOffice`) has no blank lines between blocks, so little is read there.
 #[test]
 fn pdftotext_raw() {
-    assert_honest("raw");
+    let rows = measure("raw");
+    show("raw", &rows);
+    assert_eq!(rows.len(), 7);
+    for (v, s) in &rows {
+        assert_eq!(s.layout, jixiao::Layout::Plain, "{v}");
+        assert_eq!(s.wrong, 0, "{v}.raw: a wrong value\n{}", s.wrong_report);
+        let floor = match v.as_str() {
+            "sample-a" => 768,
+            "sample-b" => 719,
+            "sample-c" => 782,
+            "sample-lo" => 237,
+            "synthetic-a" => 250,
+            "synthetic-b" => 208,
+            "synthetic-c" => 214,
+            other => panic!("no floor for {other}"),
+        };
+        assert!(
+            s.matched >= floor,
+            "{v}: {} < {floor}\n{}",
+            s.matched,
+            s.report
+        );
+        assert!(
+            !s.warnings.is_empty(),
+            "{v}: missing fields must be reported"
+        );
+    }
 }

@@ -121,6 +121,11 @@ const MAX_COMBOS: usize = 20_000;
 /// reader to try its readings (adversarial input).
 const MAX_TOKENS: usize = 64;
 
+/// The most lines and tokens per line of a goals block the reader tries to
+/// split (adversarial input; real blocks have a dozen lines at most).
+const MAX_GOAL_LINES: usize = 40;
+const MAX_GOAL_TOKENS: usize = 40;
+
 /// Labels are looked for among the first tokens of a line only.
 const MAX_LABEL_TOKENS: usize = 256;
 
@@ -196,8 +201,17 @@ fn width(toks: &[String]) -> usize {
 pub(crate) fn read(lines: &[Line<'_>]) -> Read {
     let mut out = Read::default();
     let mut body: Vec<usize> = Vec::new();
-    let mut seen_form = false;
+    let mut preamble = true;
     for (i, line) in lines.iter().enumerate() {
+        if preamble {
+            match preamble_row(line) {
+                Some(cells) => {
+                    out.push(cells, [i]);
+                    continue;
+                }
+                None => preamble = false,
+            }
+        }
         if line.is_blank() {
             continue;
         }
@@ -205,14 +219,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Read {
         let key = label_key(t);
         let header = vocab::is_form_header(&key);
         let year = parse_year_line(t).is_some();
-        let furniture = crate::grammar::header::is_page_furniture(line.text);
-        let title = !seen_form
-            && body.is_empty()
-            && !furniture
-            && !tokens(t)
-                .iter()
-                .any(|w| vocab::is_structural_label(&label_key(w)));
-        if header || (year && !has_content(lines, &body)) || title {
+        if header || (year && !has_content(lines, &body)) {
             if !body.is_empty() && has_content(lines, &body) {
                 form_body(lines, &body, &mut out);
                 body.clear();
@@ -221,7 +228,6 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Read {
                 out.push(vec![text::trim(lines[b].text).to_owned()], [b]);
             }
             body.clear();
-            seen_form |= header;
             out.push(vec![t.to_owned()], [i]);
             continue;
         }
@@ -273,6 +279,27 @@ fn settle_goals(out: &mut Read) {
             ),
         }
     }
+}
+
+/// Before the first form: a line passed on as it is (a blank line as an empty
+/// row, so that the grammar sees the text as written: a title, text outside
+/// any form). `None` once a form starts: at a form title or a label.
+pub(super) fn preamble_row(line: &Line<'_>) -> Option<Vec<String>> {
+    if line.is_blank() {
+        return Some(Vec::new());
+    }
+    let t = text::trim(line.text);
+    let key = label_key(t);
+    if vocab::is_form_header(&key)
+        || parse_year_line(t).is_some()
+        || tokens(t).iter().any(|w| {
+            let k = label_key(w);
+            vocab::is_structural_label(&k) || vocab::goal_label(&k).is_some()
+        })
+    {
+        return None;
+    }
+    Some(vec![t.to_owned()])
 }
 
 fn has_content(lines: &[Line<'_>], body: &[usize]) -> bool {
@@ -1184,7 +1211,7 @@ enum Split {
 /// paragraphs.
 fn split_goals(lines: &[Vec<String>]) -> Split {
     let n = lines.len();
-    if n > 60 || lines.iter().any(|l| l.len() > MAX_TOKENS) {
+    if n > MAX_GOAL_LINES || lines.iter().any(|l| l.len() > MAX_GOAL_TOKENS) {
         return Split::Unread;
     }
     let mut best: Option<u32> = None;

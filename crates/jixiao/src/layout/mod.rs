@@ -31,10 +31,12 @@ pub enum Layout {
     /// Columns aligned with spaces, wrapped cells over several lines:
     /// `pdftotext -layout`.
     Spaced,
-    /// Text without columns: cells apart by single spaces or on lines of
-    /// their own (`pdftotext` without `-layout`). Read with the tab grammar;
-    /// what cannot be placed reliably (the goal texts) is left empty and
-    /// reported, never guessed.
+    /// Text without columns and with a broken reading order: one text block
+    /// per cell, blocks apart by blank lines (`pdftotext` without `-layout`).
+    /// Only what a block says about itself is read (a label and its value in
+    /// one block, values of a unique shape, amounts right after their
+    /// labels, indicator rows); goal texts, levels and whatever else cannot
+    /// be placed reliably are left empty and reported, never guessed.
     Plain,
     /// Lines that follow the table's rows without column positions, cells one
     /// space apart and wrapped fragments on lines of their own: pdfplumber
@@ -177,9 +179,10 @@ pub fn detect_layout(input: &str) -> Layout {
 /// Parse with options: a forced layout, or the detected one. The document
 /// reports the layout it was read as ([`Document::layout`]).
 ///
-/// For the spaced layout, rows are rebuilt from the text's geometry first;
-/// spans and diagnostics refer to the source lines each rebuilt row came from
-/// (columns then start at the line's first character).
+/// For the spaced, flow and plain layouts, rows are rebuilt from the text
+/// first (its geometry, its line order, its text blocks); spans and
+/// diagnostics refer to the source lines each rebuilt row came from (columns
+/// then start at the line's first character).
 ///
 /// ```
 /// let doc = jixiao::parse_with(jixiao::SAMPLE, &jixiao::ParseOptions::default());

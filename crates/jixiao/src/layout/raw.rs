@@ -61,13 +61,22 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Read {
     let mut out = Read::default();
     let mut form: Vec<Para> = Vec::new();
     let mut cur: Option<Para> = None;
-    let mut seen_form = false;
+    let mut preamble = true;
     let flush = |cur: &mut Option<Para>, form: &mut Vec<Para>| {
         if let Some(p) = cur.take() {
             form.push(p);
         }
     };
     for (i, line) in lines.iter().enumerate() {
+        if preamble {
+            match super::flow::preamble_row(line) {
+                Some(cells) => {
+                    out.push(cells, [i]);
+                    continue;
+                }
+                None => preamble = false,
+            }
+        }
         if line.is_blank() {
             flush(&mut cur, &mut form);
             continue;
@@ -77,13 +86,12 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Read {
         let header = vocab::is_form_header(&key);
         let year = parse_year_line(t).is_some();
         let furniture = crate::grammar::header::is_page_furniture(line.text);
-        if header || year || furniture || (!seen_form && cur.is_none() && form.is_empty()) {
+        if header || year || furniture {
             flush(&mut cur, &mut form);
             if header && !form.is_empty() {
                 form_body(&form, &mut out);
                 form.clear();
             }
-            seen_form |= header;
             out.push(vec![t.to_owned()], [i]);
             continue;
         }
@@ -457,7 +465,7 @@ fn indicators(paras: &[Para], out: &mut Read) {
     let mut pending: Option<(usize, usize, String)> = None;
     let mut lost: Vec<(usize, usize)> = Vec::new();
     for b in &blocks {
-        let (first, last, content) = (&b.first, &b.last, &b.content);
+        let (first, end, content) = (&b.first, &b.last, &b.content);
         let refs: Vec<&Vec<String>> = content.iter().collect();
         let single = content.len() == 1 && content[0].len() == 1;
         if let Some((pp, pf, name)) = pending.take() {
@@ -465,13 +473,13 @@ fn indicators(paras: &[Para], out: &mut Read) {
             // block (a block that also held labels: only a number).
             let t = &content[0][0];
             if single && pp + 1 == b.para && target_ok(t) && (!b.mixed || is_quantitative(t)) {
-                rows.push((pf, *last, name, t.clone()));
+                rows.push((pf, *end, name, t.clone()));
                 continue;
             }
             lost.push((pf, *first));
         }
         if let (false, Some((_, name, target))) = (single, row_cost(&refs)) {
-            rows.push((*first, *last, name, target));
+            rows.push((*first, *end, name, target));
             continue;
         }
         let text = {
@@ -481,7 +489,7 @@ fn indicators(paras: &[Para], out: &mut Read) {
         if content.iter().flatten().any(|t| is_quantitative(t))
             || (single && target_ok(&text)) && !could_be_name(&text)
         {
-            lost.push((*first, *last));
+            lost.push((*first, *end));
             continue;
         }
         pending = Some((b.para, *first, text));
@@ -532,4 +540,215 @@ struct Block {
 /// only a target can be (numbers with a comparison, or a very short word).
 fn could_be_name(text: &str) -> bool {
     text.chars().count() >= 4 && !is_quantitative(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{parse_with, Code, Layout, ParseOptions};
+
+    fn plain(text: &str) -> crate::Document {
+        parse_with(text, &ParseOptions::with_layout(Layout::Plain))
+    }
+
+    /// One form as `pdftotext` writes it by default: blocks apart by blank
+    /// lines, in column order rather than row order.
+    const FORM: &str = "\
+财政项目支出绩效目标申报表
+(2026 年度)
+项目名称 测试培训经费
+
+项目性质
+
+经常性项目
+
+上海市测试区人力
+主管部门 资源和社会保障局
+(汇总)
+
+实施单位
+
+上海市测试区就业促进中心
+
+计划开始
+2026-01-01
+日期
+
+项目类别
+
+特定目标类
+
+2026-12-31
+
+项目资金总额:
+
+年度资金申请总额:
+
+300,000.00
+
+其中:财政资金
+
+其中:当年财政拨款
+
+280,000.00
+
+上年结转资金
+
+20,000.00
+
+其他资金
+
+其他资金
+
+0.00
+
+项目总目标
+
+年度总体目标
+完成全年培训任务。
+
+一级指标
+
+二级指标
+
+成本指标
+
+经济成本指标
+
+三级指标
+
+年度(/项目)指标值
+
+人均培训成本
+
+≤500.00(元/人)
+
+数量指标
+
+培训班次
+
+=12.00(期)
+
+培训按计划完成
+及时
+的及时性
+
+满意度指标
+";
+
+    #[test]
+    fn reads_what_blocks_say_about_themselves() {
+        let doc = plain(FORM);
+        assert_eq!(crate::detect_layout(FORM), Layout::Plain);
+        assert_eq!(doc.forms.len(), 1);
+        let f = &doc.forms[0];
+        assert_eq!(f.year, Some(2026));
+        let p = &f.project;
+        assert_eq!(p.name.as_deref(), Some("测试培训经费"));
+        assert_eq!(p.nature.as_deref(), Some("经常性项目"));
+        assert_eq!(p.category.as_deref(), Some("特定目标类"));
+        assert_eq!(
+            p.department.as_deref(),
+            Some("上海市测试区人力资源和社会保障局(汇总)")
+        );
+        // 实施单位 stands alone: its value is somewhere else in the order.
+        assert_eq!(p.implementer, None);
+        let date = |d: Option<crate::Date>| d.map(|d| d.to_string());
+        assert_eq!(date(p.start_date).as_deref(), Some("2026-01-01"));
+        assert_eq!(date(p.end_date).as_deref(), Some("2026-12-31"));
+        let m = &f.funding;
+        let s = |d: Option<crate::Decimal>| d.map(|d| d.to_string());
+        assert_eq!(s(m.project_total), None);
+        assert_eq!(s(m.annual_total).as_deref(), Some("300000.00"));
+        assert_eq!(s(m.project_fiscal), None);
+        assert_eq!(s(m.annual_appropriation).as_deref(), Some("280000.00"));
+        assert_eq!(s(m.annual_carryover).as_deref(), Some("20000.00"));
+        // Two 其他资金 labels and one amount: not read.
+        assert_eq!((s(m.project_other), s(m.annual_other)), (None, None));
+        assert_eq!(
+            (f.goals.project.as_ref(), f.goals.annual.as_ref()),
+            (None, None)
+        );
+        let rows: Vec<(&str, &str, bool)> = f
+            .indicators
+            .iter()
+            .map(|i| {
+                (
+                    i.name.as_str(),
+                    i.target.raw.as_str(),
+                    i.level1.is_none() && i.level2.is_none(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("人均培训成本", "≤500.00(元/人)", true),
+                ("培训班次", "=12.00(期)", true),
+                ("培训按计划完成的及时性", "及时", true),
+            ]
+        );
+        let unread: Vec<&str> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UnreadInLayout)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(unread.iter().any(|m| m.contains("实施单位")), "{unread:?}");
+        assert!(
+            unread.iter().any(|m| m.contains("项目绩效目标")),
+            "{unread:?}"
+        );
+        assert!(unread.iter().any(|m| m.contains("一级/二级")), "{unread:?}");
+        assert!(unread.iter().any(|m| m.contains("项目资金")), "{unread:?}");
+    }
+
+    #[test]
+    fn a_name_and_a_target_apart_are_not_paired() {
+        // A label block between them: the order cannot be trusted.
+        let text = FORM.replace(
+            "人均培训成本\n\n≤500.00(元/人)\n",
+            "人均培训成本\n\n质量指标\n\n≤500.00(元/人)\n",
+        );
+        let doc = plain(&text);
+        let names: Vec<&str> = doc.forms[0]
+            .indicators
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect();
+        assert_eq!(names, ["培训班次", "培训按计划完成的及时性"]);
+    }
+
+    #[test]
+    fn two_dates_without_labels_are_start_and_end() {
+        let text = FORM.replace("计划开始\n2026-01-01\n日期\n", "2026-01-01\n");
+        let doc = plain(&text);
+        let p = &doc.forms[0].project;
+        assert_eq!(
+            p.start_date.map(|d| d.to_string()).as_deref(),
+            Some("2026-01-01")
+        );
+        assert_eq!(
+            p.end_date.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-31")
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn block_soup_never_panics(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "项目名称", "项目名", "称", "项目性质", "经常性项目", "项目类别", "其他人员类",
+                "主管部门", "实施单位", "计划开始", "日期", "2026-01-01", "2026-12-31",
+                "年度资金申请总额:", "1,200.00", "其他资金", "0.00", "年度总体目标",
+                "一级指标", "成本指标", "标", "培训人次", "=600.00(人次)", "及时",
+                "第 1 页 共 2 页", "财政项目支出绩效目标申报表", "(2026 年度)", "\n", "\n\n", "\n\n",
+            ]),
+            0..160,
+        )) {
+            let text = words.join(" ");
+            let doc = plain(&text);
+            let _ = doc.to_json();
+        }
+    }
 }
