@@ -368,3 +368,33 @@ fn pdftotext_raw() {
         );
     }
 }
+
+/// Any reader forced on any extractor's output finishes without a panic,
+/// and page furniture never becomes a value.
+#[test]
+fn every_reader_survives_every_output() {
+    for v in variants() {
+        for kind in ["layout", "raw", "plumber-text"] {
+            let text = read(&dir().join(&v).join(format!("{v}.{kind}.txt")));
+            for layout in jixiao::Layout::ALL {
+                let doc = jixiao::parse_with(&text, &jixiao::ParseOptions::with_layout(layout));
+                let json = doc.to_json();
+                for furniture in ["第 1 页", "- 1 -", "第 1 页，共"] {
+                    assert!(
+                        doc.forms.iter().all(|f| {
+                            let p = &f.project;
+                            [&p.name, &p.department, &p.implementer, &f.goals.annual]
+                                .iter()
+                                .all(|t| t.as_deref().is_none_or(|t| !t.contains(furniture)))
+                                && f.indicators.iter().all(|i| {
+                                    !i.name.contains(furniture) && !i.target.raw.contains(furniture)
+                                })
+                        }),
+                        "{v}.{kind} as {layout}: {furniture:?} leaked"
+                    );
+                }
+                assert!(!json.is_empty());
+            }
+        }
+    }
+}

@@ -622,7 +622,6 @@ fn solve_row(
         // Score this combination.
         let mut score = 0u32;
         let mut ok = true;
-        let mut cell_lines: Vec<Vec<usize>> = vec![Vec::new(); values];
         for (k, &l) in lines.iter().enumerate() {
             let r = &readings[k][idx[k]];
             score += split_penalty(&fl[l].toks, &anchors[l], r);
@@ -633,9 +632,6 @@ fn solve_row(
                 if kinds.windows(2).any(|w| w[0] != w[1]) {
                     ok = false;
                 }
-            }
-            for &v in &present {
-                cell_lines[v].push(l);
             }
             // The lines next to the centre are the first lines of the cells
             // with an even number of lines, when there are such cells.
@@ -1120,8 +1116,6 @@ fn goals_region(fl: &[FLine], out: &mut Read) {
     let mut content: Vec<(usize, Vec<String>)> = Vec::new();
     let toks: Vec<Vec<String>> = fl.iter().map(|l| l.toks.clone()).collect();
     let (_, used) = find_labels(&toks, &GOAL_BLOCK, 3, true);
-    let mut has_project = false;
-    let mut has_annual = false;
     for (li, l) in fl.iter().enumerate() {
         if l.furniture {
             continue;
@@ -1132,9 +1126,7 @@ fn goals_region(fl: &[FLine], out: &mut Read) {
                 continue;
             }
             match vocab::goal_label(&label_key(t)) {
-                Some(vocab::GoalLabel::Project) => has_project = true,
-                Some(vocab::GoalLabel::Annual) => has_annual = true,
-                Some(vocab::GoalLabel::Block) => {}
+                Some(_) => {}
                 None => rest.push(t.clone()),
             }
         }
@@ -1154,7 +1146,6 @@ fn goals_region(fl: &[FLine], out: &mut Read) {
     if content.is_empty() {
         return;
     }
-    let _ = (has_project, has_annual);
     let srcs: Vec<usize> = content.iter().map(|c| c.0).collect();
     match split_goals(&content.iter().map(|c| c.1.clone()).collect::<Vec<_>>()) {
         Split::Read(g) => {
