@@ -23,19 +23,26 @@
 //!    that each is symmetric about it. Each line's unanchored fragments are
 //!    given to the row's value cells in column order; mirrored lines must hold
 //!    the same cells, cells of one line must share the parity of their line
-//!    count (present on the centre line or not), and spaces between two CJK
-//!    characters are where cells meet. Every reading is scored; when two
-//!    best readings disagree on a cell, the cell is left empty and reported.
+//!    count (present on the centre line or not), the lines next to the centre
+//!    belong to the cells with an even count, spaces between two CJK
+//!    characters are where cells meet, and a wrapped cell's inner lines fill
+//!    its column. Every reading is scored; when two best readings disagree on
+//!    a cell, the cell is left empty and reported.
 //! 2. **Funding.** Each right-hand label (`年度资金申请总额:`, `其中:当年财政拨款`,
 //!    `上年结转资金`, the second `其他资金`) sits on its row's centre line
 //!    with the row's one-line amounts: the amount just before it is the
-//!    left-hand value, the one just after it its own.
+//!    left-hand value, the one just after it its own; a left-hand amount
+//!    wrapped in two ends the lines just above and below.
 //! 3. **Goals.** The two texts (项目总目标, 年度总体目标) are paragraphs
 //!    centred on one row; every split into a left and a right paragraph of
 //!    `k` and `m` lines is tried, scored by how full the paragraphs' inner
 //!    lines are, whether each ends a sentence, and where a line holding both
-//!    is cut. A single paragraph is the 年度总体目标 (the annual form always
-//!    states it; the 项目总目标 only accompanies it). A tie is reported.
+//!    is cut (between CJK characters, each part as wide as its column). A
+//!    single paragraph is the 年度总体目标 (the annual form always states it;
+//!    the 项目总目标 only accompanies it). When the two paragraphs never share
+//!    a line, either could be the left one: the goal column widths of the
+//!    document's other forms decide, or the goals are reported. A tie is
+//!    reported.
 //! 4. **Indicator table.** Leading level labels are stripped; the remaining
 //!    lines are cut into rows by a dynamic programme in which each row is
 //!    symmetric about the line holding its target; level labels are then given
