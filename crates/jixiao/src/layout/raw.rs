@@ -19,8 +19,13 @@
 //!   followed by a block that is a target make a row. The levels, whose
 //!   labels come out of order, are not read.
 //!
-//! Goal texts, levels and whatever does not fit these rules are left empty
-//! and reported (`unread-in-layout`), never guessed.
+//! - **A goal under its label.** A block that starts with `年度总体目标` (or
+//!   `项目总目标`) alone on its line and holds no other label: the rest of
+//!   the block is that goal's text.
+//!
+//! Levels, goals in blocks shared with other labels and whatever does not fit
+//! these rules are left empty and reported (`unread-in-layout`), never
+//! guessed.
 
 use crate::grammar::value::{parse_amount, parse_date, parse_year_line};
 use crate::text::{self, label_key, Line};
@@ -131,28 +136,7 @@ fn form_body(paras: &[Para], out: &mut Read) {
         .unwrap_or(paras.len());
     project(&paras[..table], out);
     funding(&paras[..table], out);
-    let goal = paras[..table].iter().find(|p| {
-        p.toks
-            .iter()
-            .flatten()
-            .any(|t| vocab::goal_label(&label_key(t)).is_some())
-    });
-    if let Some(g) = goal {
-        out.push(
-            vec![
-                "项目绩效目标".to_owned(),
-                "项目总目标".to_owned(),
-                String::new(),
-                "年度总体目标".to_owned(),
-            ],
-            [g.first()],
-        );
-        out.unread(
-            g.first(),
-            g.last(),
-            "the 项目绩效目标 texts were not read: in this reading order they cannot be told from the cells around them (extract the PDF with pdftotext -layout, or as tables)".to_owned(),
-        );
-    }
+    goals(&paras[..table], out);
     indicators(&paras[table..], out);
 }
 
@@ -422,6 +406,95 @@ fn funding(paras: &[Para], out: &mut Read) {
 }
 
 // ---------------------------------------------------------------------------
+// Goals.
+
+/// A goal text is read from a block that starts with its label, alone on its
+/// line, and holds no other label: the text printed right under the label in
+/// its own column. A block with both goal labels (their texts share lines)
+/// or a goal label alone is reported.
+fn goals(paras: &[Para], out: &mut Read) {
+    let is_label = |t: &String| {
+        let k = label_key(t);
+        vocab::goal_label(&k).is_some()
+            || vocab::is_structural_label(&k)
+            || k.starts_with("项目绩效")
+    };
+    let mut texts: [Option<String>; 2] = Default::default();
+    let mut twice = [false; 2];
+    let mut first: Option<usize> = None;
+    let mut unread: Vec<(usize, usize)> = Vec::new();
+    for p in paras {
+        let labels = p.toks.iter().flatten().filter(|t| is_label(t)).count();
+        let goal_labels: Vec<vocab::GoalLabel> = p
+            .toks
+            .iter()
+            .flatten()
+            .filter_map(|t| vocab::goal_label(&label_key(t)))
+            .filter(|g| *g != vocab::GoalLabel::Block)
+            .collect();
+        if goal_labels.is_empty() {
+            continue;
+        }
+        first.get_or_insert(p.first());
+        let head = p.toks.first().and_then(|l| match l.as_slice() {
+            [t] => vocab::goal_label(&label_key(t)),
+            _ => None,
+        });
+        let slot = match (goal_labels.as_slice(), head) {
+            ([vocab::GoalLabel::Project], Some(vocab::GoalLabel::Project)) => Some(0),
+            ([vocab::GoalLabel::Annual], Some(vocab::GoalLabel::Annual)) => Some(1),
+            _ => None,
+        };
+        match slot {
+            Some(k) if labels == 1 && p.toks.len() > 1 => {
+                let lines: Vec<String> = p.toks[1..].iter().map(|l| l.join(" ")).collect();
+                if texts[k].is_some() {
+                    twice[k] = true;
+                }
+                texts[k] = Some(join_all(lines.iter().map(String::as_str)));
+            }
+            _ => unread.push((p.first(), p.last())),
+        }
+    }
+    let Some(first) = first else {
+        return;
+    };
+    for (t, w) in texts.iter_mut().zip(twice) {
+        if w {
+            *t = None;
+        }
+    }
+    out.push(
+        vec![
+            "项目绩效目标".to_owned(),
+            "项目总目标".to_owned(),
+            String::new(),
+            "年度总体目标".to_owned(),
+        ],
+        [first],
+    );
+    if texts.iter().any(Option::is_some) {
+        let [p, a] = texts;
+        out.push(
+            vec![
+                String::new(),
+                p.unwrap_or_default(),
+                String::new(),
+                a.unwrap_or_default(),
+            ],
+            [first],
+        );
+    }
+    for (a, b) in unread {
+        out.unread(
+            a,
+            b,
+            "a 项目绩效目标 text was not read: in this reading order it cannot be told from the cells around it (extract the PDF with pdftotext -layout, or as tables)".to_owned(),
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Indicator rows.
 
 fn indicators(paras: &[Para], out: &mut Read) {
@@ -664,10 +737,10 @@ mod tests {
         assert_eq!(s(m.annual_carryover).as_deref(), Some("20000.00"));
         // Two 其他资金 labels and one amount: not read.
         assert_eq!((s(m.project_other), s(m.annual_other)), (None, None));
-        assert_eq!(
-            (f.goals.project.as_ref(), f.goals.annual.as_ref()),
-            (None, None)
-        );
+        // The annual goal sits under its label in one block; 项目总目标 stands
+        // alone, so whatever it says is reported, not read.
+        assert_eq!(f.goals.project, None);
+        assert_eq!(f.goals.annual.as_deref(), Some("完成全年培训任务。"));
         let rows: Vec<(&str, &str, bool)> = f
             .indicators
             .iter()
