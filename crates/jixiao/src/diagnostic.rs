@@ -127,7 +127,7 @@ codes! {
     /// A page number or footer left by PDF extraction.
     PageFurniture = "page-furniture", Info, "A page number or page footer (第 3 页 共 30 页) left by PDF extraction; it is skipped.";
     /// A part of a form that the layout cannot place reliably.
-    UnreadInLayout = "unread-in-layout", Warning, "A part of the form was left empty because the text's layout cannot place it reliably (goal texts in text without columns); it is reported instead of guessed.";
+    UnreadInLayout = "unread-in-layout", Warning, "A part of the form was left empty because the text's layout cannot place it reliably (in text without columns: a value whose cell cannot be told, a goal text, the levels); it is reported instead of guessed.";
     /// A cell in a known row that the row's grammar has no place for.
     UnexpectedCell = "unexpected-cell", Warning, "A cell in a recognised row that the row's grammar has no place for (e.g. a value after a value).";
     /// A field given twice in one form.
