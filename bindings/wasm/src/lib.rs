@@ -51,8 +51,8 @@ export type JixiaoError = Error & ErrorFields;
 ///
 /// `input` is a string, or a `Uint8Array` of UTF-8 bytes (a BOM is allowed;
 /// bytes that are not UTF-8 throw `invalid-utf8`). `{ layout }` is `"auto"`
-/// (the default: tab-separated cells or `pdftotext -layout` columns are
-/// detected), `"tab"`, `"grid"` or `"spaced"`; the document's `layout` says
+/// (the default: the layout is detected), `"tab"`, `"grid"`, `"spaced"`,
+/// `"plain"` or `"flow"`; the document's `layout` says
 /// which was read. Lenient by default: every readable form plus diagnostics.
 /// With `{ strict: true }` it throws a `JixiaoError` when any diagnostic is an
 /// error.
