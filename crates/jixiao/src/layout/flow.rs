@@ -1246,6 +1246,18 @@ fn split_goals(lines: &[Vec<String>]) -> Split {
             }
         }
     }
+    // One paragraph whose lines hold a space between CJK characters may as
+    // well be two paragraphs side by side: not taken.
+    let gap = lines
+        .iter()
+        .any(|l| l.windows(2).any(|w| cjk_gap(&w[0], &w[1])));
+    if gap
+        && reads
+            .iter()
+            .any(|r| r.project.is_empty() || r.annual.is_empty())
+    {
+        return Split::Unread;
+    }
     match reads.len() {
         1 => Split::Read(reads.remove(0)),
         2 if reads[0].project == reads[1].annual && reads[0].annual == reads[1].project => {
