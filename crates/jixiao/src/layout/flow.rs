@@ -724,7 +724,7 @@ fn solve_row(
 
 /// The penalty for a wrapped cell whose inner lines do not fill its column:
 /// every line but the last is as wide as the widest, within a character.
-fn fullness(lines: &[Vec<String>]) -> u32 {
+pub(super) fn fullness(lines: &[Vec<String>]) -> u32 {
     let Some((_, inner)) = lines.split_last() else {
         return 0;
     };

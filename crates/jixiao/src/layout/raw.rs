@@ -10,7 +10,9 @@
 //!   `…类` block its 项目类别, and of its only two dates the earlier is the
 //!   start and the later the end (a plan never ends before it starts).
 //! - **Amounts right after their label.** An amount that directly follows a
-//!   项目资金 label in reading order is that label's. `其他资金` names two
+//!   项目资金 label in reading order is that label's, when both are in one
+//!   block or each is alone in its block (a block of labels followed by a
+//!   block of amounts is two columns, not pairs). `其他资金` names two
 //!   cells (the project's and the year's) and the order does not say which,
 //!   so its amounts are not read.
 //! - **Indicator rows.** Past the table heading, level labels are set aside;
@@ -297,17 +299,23 @@ fn project(paras: &[Para], out: &mut Read) {
 // Funding.
 
 fn funding(paras: &[Para], out: &mut Read) {
-    // Tokens in reading order, with the source line of each.
+    // Tokens in reading order, with the block of each.
     let seq: Vec<(usize, &String)> = paras
         .iter()
-        .flat_map(|p| {
-            p.lines
-                .iter()
-                .zip(&p.toks)
-                .flat_map(|(l, ts)| ts.iter().map(move |t| (*l, t)))
-        })
+        .enumerate()
+        .flat_map(|(pi, p)| p.toks.iter().flatten().map(move |t| (pi, t)))
         .collect();
     let keys: Vec<String> = seq.iter().map(|(_, t)| label_key(t)).collect();
+    // Per block: how many funding labels and amounts it holds.
+    let mut labels_in = vec![0usize; paras.len()];
+    let mut amounts_in = vec![0usize; paras.len()];
+    for ((pi, _), k) in seq.iter().zip(&keys) {
+        if vocab::funding_label(k).is_some() {
+            labels_in[*pi] += 1;
+        } else if parse_amount(k).is_some() {
+            amounts_in[*pi] += 1;
+        }
+    }
     let mut unit: Option<&str> = None;
     let mut any = false;
     for k in &keys {
@@ -326,6 +334,13 @@ fn funding(paras: &[Para], out: &mut Read) {
     let mut twice = [false; 7];
     for i in 1..keys.len() {
         if parse_amount(&keys[i]).is_none() {
+            continue;
+        }
+        // In one block, or a block of one label followed by a block of one
+        // amount: a column of labels followed by a column of amounts pairs
+        // its last label with the column's first amount, which is not its.
+        let (lb, ab) = (seq[i - 1].0, seq[i].0);
+        if lb != ab && (labels_in[lb] != 1 || amounts_in[ab] != 1) {
             continue;
         }
         let slot = match vocab::funding_label(&keys[i - 1]) {
@@ -552,15 +567,23 @@ fn indicators(paras: &[Para], out: &mut Read) {
             lost.push((pf, *first));
         }
         if let (false, Some((_, name, target))) = (single, row_cost(&refs)) {
-            rows.push((*first, *end, name, target));
+            if whole_row(content, &target) {
+                rows.push((*first, *end, name, target));
+                continue;
+            }
+            lost.push((*first, *end));
             continue;
         }
         let text = {
             let lines: Vec<String> = content.iter().map(|l| l.join(" ")).collect();
             join_all(lines.iter().map(String::as_str))
         };
+        // A name wrapped over lines fills them but the last; lines of
+        // differing widths are a column of several names.
         if content.iter().flatten().any(|t| is_quantitative(t))
             || (single && target_ok(&text)) && !could_be_name(&text)
+            || content.len() > 4
+            || super::flow::fullness(content) > 0
         {
             lost.push((*first, *end));
             continue;
@@ -597,6 +620,34 @@ fn indicators(paras: &[Para], out: &mut Read) {
             "the 一级/二级 levels of the indicators were not read: in this reading order their labels are not next to their rows".to_owned(),
         );
     }
+}
+
+/// Whether a block read as one row is one: a block may also be a column of
+/// several names. A row is one line (`name target`), or a name wrapped
+/// around its one-line target, the name's inner lines as wide as its widest;
+/// with a target in words, only `name target` or three lines.
+fn whole_row(content: &[Vec<String>], target: &str) -> bool {
+    let n = content.len();
+    if n == 1 {
+        return true;
+    }
+    if n % 2 == 0 || n > 5 {
+        return false;
+    }
+    let centre = &content[n / 2];
+    if centre.len() != 1 {
+        return false;
+    }
+    let names: Vec<Vec<String>> = content
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != n / 2)
+        .map(|(_, l)| l.clone())
+        .collect();
+    if super::flow::fullness(&names) > 0 {
+        return false;
+    }
+    is_quantitative(target) || n == 3
 }
 
 /// A text block of the indicator table without its level labels.
@@ -789,6 +840,27 @@ mod tests {
             .map(|i| i.name.as_str())
             .collect();
         assert_eq!(names, ["培训班次", "培训按计划完成的及时性"]);
+    }
+
+    #[test]
+    fn a_column_of_names_is_not_a_row() {
+        // Three names in one block (their targets in a later block): the
+        // middle one is no target, and the block is not one name.
+        let text = FORM.replace(
+            "人均培训成本\n\n≤500.00(元/人)\n",
+            "人均培训成本\n培训合格率\n年度培训覆盖的街道数量\n\n≤500.00(元/人)\n",
+        );
+        let doc = plain(&text);
+        let names: Vec<&str> = doc.forms[0]
+            .indicators
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect();
+        assert_eq!(names, ["培训班次", "培训按计划完成的及时性"]);
+        assert!(doc
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::UnreadInLayout && d.message.contains("indicator")));
     }
 
     #[test]
