@@ -4,7 +4,9 @@
 //!
 //! - **A label and its value in one block.** A block that holds one project
 //!   label (whole, or wrapped into pieces: `计划开始` / `2026-01-01` / `日期`)
-//!   and other text: that text is the label's value.
+//!   and other text: that text is the label's value, if it has the value's
+//!   shape and its lines are those of one wrapped cell (all but the last as
+//!   wide as the widest).
 //! - **Values with a unique shape.** When no block pairs them with their
 //!   label, the form's only `…项目` block is its 项目性质, its only short
 //!   `…类` block its 项目类别, and of its only two dates the earlier is the
@@ -207,7 +209,10 @@ fn project(paras: &[Para], out: &mut Read) {
             continue;
         }
         let value = join_all(rest.iter().map(String::as_str));
-        if !shape_ok(SHAPES[lab], &value) {
+        // A wrapped value fills its lines but the last; lines of differing
+        // widths are several cells of one column.
+        let lines: Vec<Vec<String>> = rest.iter().map(|r| tokens(r)).collect();
+        if !shape_ok(SHAPES[lab], &value) || super::flow::fullness(&lines) > 0 {
             continue;
         }
         if values[lab].is_some() {
