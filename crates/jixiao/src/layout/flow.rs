@@ -1553,12 +1553,22 @@ fn table_region(fl: &[FLine], out: &mut Read) {
     let mut all: Vec<TRow> = Vec::new();
     let mut carry1: Option<Level1> = None;
     let mut carry2: Option<Level2> = None;
-    let page_of = |li: usize| {
-        body[..li.min(body.len())]
-            .iter()
-            .filter(|l| l.furniture)
-            .count()
-    };
+    // The page of each line: footers before it.
+    let mut page_of: Vec<usize> = Vec::with_capacity(body.len());
+    let mut pages = 0usize;
+    for l in body {
+        if l.furniture {
+            pages += 1;
+        }
+        page_of.push(pages);
+    }
+    // Labels per page, in order.
+    let mut by_page: Vec<Vec<&LabelOcc>> = vec![Vec::new(); segments.len()];
+    for o in &occs {
+        if let Some(p) = page_of.get(o.first()).and_then(|&p| by_page.get_mut(p)) {
+            p.push(o);
+        }
+    }
     for (page, seg) in segments.iter().enumerate() {
         if seg.is_empty() {
             continue;
@@ -1572,7 +1582,7 @@ fn table_region(fl: &[FLine], out: &mut Read) {
             );
             continue;
         };
-        let on_page: Vec<&LabelOcc> = occs.iter().filter(|o| page_of(o.first()) == page).collect();
+        let on_page: &[&LabelOcc] = by_page.get(page).map_or(&[], Vec::as_slice);
         let l1s: Vec<(usize, Level1)> = on_page
             .iter()
             .filter_map(|o| {
@@ -1771,6 +1781,10 @@ fn partition(
     let n = rows.len();
     let m = centers.len();
     if m == 0 {
+        return vec![None; n];
+    }
+    if m > 4 * n + 16 {
+        // Far more labels than rows: not a table's levels.
         return vec![None; n];
     }
     if m > n || n.saturating_mul(n).saturating_mul(m) > 2_000_000 {
