@@ -209,6 +209,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Read {
     let mut out = Read::default();
     let mut body: Vec<usize> = Vec::new();
     let mut preamble = true;
+    let mut body_has_name = false;
     for (i, line) in lines.iter().enumerate() {
         if preamble {
             match preamble_row(line) {
@@ -235,8 +236,17 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Read {
                 out.push(vec![text::trim(lines[b].text).to_owned()], [b]);
             }
             body.clear();
+            body_has_name = false;
             out.push(vec![t.to_owned()], [i]);
             continue;
+        }
+        // A second 项目名称 row starts a form whose title rows were lost.
+        if has_name_label(t) {
+            if body_has_name {
+                form_body(lines, &body, &mut out);
+                body.clear();
+            }
+            body_has_name = true;
         }
         body.push(i);
     }
@@ -286,6 +296,11 @@ fn settle_goals(out: &mut Read) {
             ),
         }
     }
+}
+
+/// Whether a line holds the 项目名称 label, whole.
+pub(super) fn has_name_label(line: &str) -> bool {
+    tokens(line).iter().any(|w| label_key(w) == "项目名称")
 }
 
 /// Before the first form: a line passed on as it is (a blank line as an empty
@@ -1470,6 +1485,15 @@ pub(super) fn is_quantitative(t: &str) -> bool {
     crate::grammar::target::parse_target(t).kind == TargetKind::Quantitative
 }
 
+/// Whether a token is a label of the form's other parts (a project, funding
+/// or goal label): never part of an indicator row.
+fn is_label_token(t: &str) -> bool {
+    let k = label_key(t);
+    vocab::project_field(&k).is_some()
+        || vocab::funding_label(&k).is_some()
+        || vocab::goal_label(&k).is_some()
+}
+
 /// Whether a token can be a whole target.
 pub(super) fn target_ok(t: &str) -> bool {
     if is_quantitative(t) {
@@ -1762,7 +1786,12 @@ pub(super) fn row_cost(block: &[&Vec<String>]) -> Option<(u32, String, String)> 
         return None;
     }
     let name = join_all(name_parts.iter().map(String::as_str));
-    if vocab::is_structural_label(&label_key(&name)) {
+    if vocab::is_structural_label(&label_key(&name))
+        || block
+            .iter()
+            .flat_map(|l| l.iter())
+            .any(|t| is_label_token(t))
+    {
         return None;
     }
     Some((cost, name, target))
@@ -1971,6 +2000,23 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == Code::PageFurniture));
+    }
+
+    #[test]
+    fn forms_without_title_rows_start_at_their_name_row() {
+        let body = FORM
+            .replace("财政项目支出绩效目标申报表\n(2026 年度)\n", "")
+            .replace("上海市测试区培训\n项目名称 项目性质", "项目名称 甲项目 项目性质")
+            .replace("\n经费\n", "\n");
+        let text = format!("{body}{}", body.replace("甲项目", "乙项目"));
+        let doc = flow(&text);
+        let names: Vec<Option<&str>> = doc
+            .forms
+            .iter()
+            .map(|f| f.project.name.as_deref())
+            .collect();
+        assert_eq!(names, [Some("甲项目"), Some("乙项目")]);
+        assert!(doc.forms.iter().all(|f| f.indicators.len() == 6));
     }
 
     #[test]

@@ -71,6 +71,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Read {
     let mut form: Vec<Para> = Vec::new();
     let mut cur: Option<Para> = None;
     let mut preamble = true;
+    let mut has_name = false;
     let flush = |cur: &mut Option<Para>, form: &mut Vec<Para>| {
         if let Some(p) = cur.take() {
             form.push(p);
@@ -101,8 +102,18 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Read {
                 form_body(&form, &mut out);
                 form.clear();
             }
+            has_name &= !header;
             out.push(vec![t.to_owned()], [i]);
             continue;
+        }
+        // A second 项目名称 starts a form whose title rows were lost.
+        if super::flow::has_name_label(t) {
+            if has_name {
+                flush(&mut cur, &mut form);
+                form_body(&form, &mut out);
+                form.clear();
+            }
+            has_name = true;
         }
         let p = cur.get_or_insert_with(|| Para {
             lines: Vec::new(),
