@@ -1261,11 +1261,15 @@ fn split_goals(lines: &[Vec<String>]) -> Split {
             }
         }
     }
-    // One paragraph whose lines hold a space between CJK characters may as
-    // well be two paragraphs side by side: not taken.
+    // One paragraph with a line that is wider than its others and holds a
+    // space between CJK characters may as well be two paragraphs side by
+    // side: not taken.
+    let mut widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
+    widths.sort_unstable();
+    let median = widths.get(widths.len() / 2).copied().unwrap_or(0);
     let gap = lines
         .iter()
-        .any(|l| l.windows(2).any(|w| cjk_gap(&w[0], &w[1])));
+        .any(|l| width(l) * 4 > median * 5 && l.windows(2).any(|w| cjk_gap(&w[0], &w[1])));
     if gap
         && reads
             .iter()
@@ -2006,7 +2010,10 @@ mod tests {
     fn forms_without_title_rows_start_at_their_name_row() {
         let body = FORM
             .replace("财政项目支出绩效目标申报表\n(2026 年度)\n", "")
-            .replace("上海市测试区培训\n项目名称 项目性质", "项目名称 甲项目 项目性质")
+            .replace(
+                "上海市测试区培训\n项目名称 项目性质",
+                "项目名称 甲项目 项目性质",
+            )
             .replace("\n经费\n", "\n");
         let text = format!("{body}{}", body.replace("甲项目", "乙项目"));
         let doc = flow(&text);
@@ -2066,6 +2073,32 @@ mod tests {
             g.annual.as_deref(),
             Some("完成第一期十个培训基地的建设任务，合格率达到九成以上。")
         );
+    }
+
+    #[test]
+    fn a_space_inside_one_goal_is_kept_unless_its_line_is_too_wide() {
+        // Spaces between CJK characters inside one paragraph (a list of
+        // issuers), every line as wide as the others: one annual goal.
+        let doc = goals_of(
+            "项目总目标 年度总体目标\n项目绩效 根据市人社局 市财政局 市教委通知\n目标 落实创业场地房租补贴政策。\n",
+        );
+        let g = &doc.forms[0].goals;
+        assert_eq!(g.project, None);
+        assert_eq!(
+            g.annual.as_deref(),
+            Some("根据市人社局 市财政局 市教委通知落实创业场地房租补贴政策。")
+        );
+        // A line far wider than the others with such a space may hold two
+        // paragraphs side by side: reported.
+        let doc = goals_of(
+            "项目总目标 年度总体目标\n项目绩效 建立覆盖全区的养老服 按时足额发放困难群众救助金，扶持\n目标 务保障体系。\n社区长者食堂。\n",
+        );
+        let g = &doc.forms[0].goals;
+        assert_eq!((g.project.as_deref(), g.annual.as_deref()), (None, None));
+        assert!(doc
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::UnreadInLayout));
     }
 
     #[test]
