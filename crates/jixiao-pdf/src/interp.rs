@@ -435,9 +435,15 @@ impl Interp<'_> {
                     continue;
                 }
             };
-            if text.chars().all(|c| c.is_whitespace() || c.is_control()) {
+            // Spaces are kept as " " glyphs: a space drawn at the end of a
+            // wrapped line is the only trace of the space at the wrap point.
+            let text = if text.chars().all(char::is_whitespace) {
+                String::from(" ")
+            } else if text.chars().all(char::is_control) {
                 continue;
-            }
+            } else {
+                text
+            };
             if !trm.is_finite() {
                 continue;
             }

@@ -211,8 +211,10 @@ fn joins_with_space(prev: &GlyphBox, next: &GlyphBox) -> bool {
 }
 
 /// Group glyphs into lines (by their vertical centre), each sorted left to
-/// right, and write each line's text with spaces where the glyphs leave a gap.
-/// Returns `(top, text)` per line, top to bottom.
+/// right, and write each line's text with spaces where the glyphs leave a gap
+/// or draw a space. A line keeps one trailing space when it ends with a
+/// drawn space (the space at a wrap point). Returns `(top, text)` per line,
+/// top to bottom; lines of spaces only are dropped.
 pub fn lines(mut glyphs: Vec<&GlyphBox>) -> Vec<(f64, String)> {
     glyphs.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.cx().total_cmp(&b.cx())));
     let mut groups: Vec<Vec<&GlyphBox>> = Vec::new();
@@ -228,19 +230,39 @@ pub fn lines(mut glyphs: Vec<&GlyphBox>) -> Vec<(f64, String)> {
     }
     groups
         .into_iter()
-        .map(|mut line| {
+        .filter_map(|mut line| {
             line.sort_by(|a, b| a.cx().total_cmp(&b.cx()));
             let top = line.iter().map(|g| g.y0).fold(f64::INFINITY, f64::min);
             let mut text = String::new();
-            for (k, g) in line.iter().enumerate() {
-                if k > 0 && joins_with_space(line[k - 1], g) {
+            let mut prev: Option<&GlyphBox> = None;
+            for g in line {
+                let space = g.text == " ";
+                let gap = prev.is_some_and(|p| joins_with_space(p, g));
+                if (space || gap) && !text.is_empty() && !text.ends_with(' ') {
                     text.push(' ');
                 }
-                text.push_str(&g.text);
+                if !space {
+                    text.push_str(&g.text);
+                    prev = Some(g);
+                }
             }
-            (top, text)
+            (!text.trim().is_empty()).then_some((top, text))
         })
         .collect()
+}
+
+/// A cell's lines: a line that ends with a drawn space continues after one
+/// space; other lines are kept apart with `\n` (the grid grammar joins
+/// wrapped CJK without a space and Latin words with one).
+fn cell_text(lines: Vec<(f64, String)>) -> String {
+    let mut out = String::new();
+    for (_, line) in lines {
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push('\n');
+        }
+        out.push_str(&line);
+    }
+    out.trim_end().to_owned()
 }
 
 /// The rows of one page. `tables_read` is false when the page had too many
@@ -275,13 +297,7 @@ pub fn page_rows(page: &PageContent) -> (Vec<Row>, bool) {
         let cols = t.cols();
         let texts: Vec<String> = cells
             .into_iter()
-            .map(|gs| {
-                lines(gs)
-                    .into_iter()
-                    .map(|(_, s)| s)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
+            .map(|gs| cell_text(lines(gs)))
             .collect();
         for r in 0..t.ys.len() - 1 {
             let row: Vec<String> = (0..cols)
@@ -298,7 +314,10 @@ pub fn page_rows(page: &PageContent) -> (Vec<Row>, bool) {
         }
     }
     for (top, text) in lines(outside) {
-        rows.push(Row { top, cells: vec![text] });
+        rows.push(Row {
+            top,
+            cells: vec![text.trim().to_owned()],
+        });
     }
     rows.sort_by(|a, b| a.top.total_cmp(&b.top));
     (rows, !too_many)
