@@ -118,7 +118,8 @@ pub fn parse_pdf(bytes: &[u8]) -> Result<Document, PdfError> {
 /// read) are in the document's diagnostics, after the grammar's own.
 ///
 /// ```
-/// let options = jixiao_pdf::PdfOptions { max_file_bytes: 10, ..Default::default() };
+/// let mut options = jixiao_pdf::PdfOptions::default();
+/// options.max_file_bytes = 10;
 /// let err = jixiao_pdf::parse_pdf_with(b"%PDF-1.7 and more than ten bytes", &options).unwrap_err();
 /// assert_eq!(err.code(), "pdf-limit");
 /// ```
