@@ -21,6 +21,14 @@
 //! assert_eq!(doc.forms[2].project.name.as_deref(), Some("党建经费"));
 //! ```
 
+// Geometry: PDF numbers are f64; codes, CIDs and counts are clamped before
+// they are cast, and the single-letter names are the PDF matrix entries.
+#![allow(
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss,
+    clippy::many_single_char_names
+)]
+
 mod cmap;
 mod font;
 mod interp;
@@ -210,7 +218,9 @@ pub fn extract(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfErro
     }
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
-        return Err(PdfError::NotPdf("no %PDF- header in the first 1024 bytes".into()));
+        return Err(PdfError::NotPdf(
+            "no %PDF- header in the first 1024 bytes".into(),
+        ));
     }
     let load = lopdf::LoadOptions {
         max_decompressed_size: Some(options.max_stream_bytes),
@@ -281,7 +291,10 @@ pub fn extract(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfErro
             height: content.height,
             rows: rows
                 .into_iter()
-                .map(|r| PageRow { top: r.top, cells: r.cells })
+                .map(|r| PageRow {
+                    top: r.top,
+                    cells: r.cells,
+                })
                 .collect(),
         });
     }
@@ -318,7 +331,9 @@ fn page_tree(doc: &lopdf::Document, options: &PdfOptions) -> Result<Vec<ObjectId
             }
         }
         if depth > 64 {
-            return Err(PdfError::Damaged("the page tree is more than 64 levels deep".into()));
+            return Err(PdfError::Damaged(
+                "the page tree is more than 64 levels deep".into(),
+            ));
         }
         let Some(dict) = pdfobj::dict(doc, node) else {
             continue;

@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use common::{build, one_page, plain, stream, text};
@@ -35,16 +36,22 @@ fn not_a_pdf() {
 #[test]
 fn truncated_files() {
     let pdf = sample_lo();
-    for cut in [20, 100, 1_000, pdf.len() / 10, pdf.len() / 2, pdf.len() * 9 / 10, pdf.len() - 200, pdf.len() - 10] {
+    for cut in [
+        20,
+        100,
+        1_000,
+        pdf.len() / 10,
+        pdf.len() / 2,
+        pdf.len() * 9 / 10,
+        pdf.len() - 200,
+        pdf.len() - 10,
+    ] {
         let r = timed(Duration::from_secs(10), || parse_pdf(&pdf[..cut]));
         match r {
             // The cross-reference table is at the end: a cut file is rebuilt
             // from its objects, and the pages that survive are read.
             Ok(doc) => assert!(doc.forms.len() <= 30, "cut at {cut}"),
-            Err(e) => assert!(
-                matches!(e, PdfError::Damaged(_)),
-                "cut at {cut}: {e:?}"
-            ),
+            Err(e) => assert!(matches!(e, PdfError::Damaged(_)), "cut at {cut}: {e:?}"),
         }
     }
     // Cutting the last 10 bytes loses only the `%%EOF` line: all 30 forms.
@@ -75,7 +82,10 @@ fn cyclic_page_tree() {
         plain("5 0 R"),
         plain("4 0 R"),
     ]);
-    let x = timed(Duration::from_secs(5), || extract(&pdf, &PdfOptions::default())).unwrap();
+    let x = timed(Duration::from_secs(5), || {
+        extract(&pdf, &PdfOptions::default())
+    })
+    .unwrap();
     assert_eq!(x.pages.len(), 1);
 }
 
@@ -86,7 +96,10 @@ fn form_xobject_that_draws_itself() {
         format!("{}/Me Do", text(20.0, 100.0, "党建")).as_bytes(),
     );
     let pdf = one_page("", "/XObject << /Fm 8 0 R >>", b"/Fm Do", vec![form]);
-    let x = timed(Duration::from_secs(5), || extract(&pdf, &PdfOptions::default())).unwrap();
+    let x = timed(Duration::from_secs(5), || {
+        extract(&pdf, &PdfOptions::default())
+    })
+    .unwrap();
     let rows: Vec<&Vec<String>> = x.pages[0].rows.iter().map(|r| &r.cells).collect();
     assert_eq!(rows, [&vec!["党建".to_owned()]]);
     assert_eq!(x.diagnostics.len(), 1);
@@ -128,12 +141,15 @@ fn a_hundred_thousand_tiny_rectangles() {
     let mut c = String::with_capacity(3_000_000);
     for i in 0..50_000u32 {
         let (x, y) = (f64::from(i % 300) * 6.0, f64::from(i / 300) * 6.0);
-        c += &format!("{x} {y} 2.5 0.5 re {} {} 0.5 2.5 re f\n", x + 3.0, y + 3.0);
+        let _ = writeln!(c, "{x} {y} 2.5 0.5 re {} {} 0.5 2.5 re f", x + 3.0, y + 3.0);
     }
     c += &text(20.0, 1500.0, "党建");
     let objects_pdf = one_page("/MediaBox [0 0 2000 2000]", "", c.as_bytes(), vec![]);
     let pdf = objects_pdf.clone();
-    let x = timed(Duration::from_secs(30), || extract(&pdf, &PdfOptions::default())).unwrap();
+    let x = timed(Duration::from_secs(30), || {
+        extract(&pdf, &PdfOptions::default())
+    })
+    .unwrap();
     let rows: Vec<&Vec<String>> = x.pages[0].rows.iter().map(|r| &r.cells).collect();
     assert_eq!(rows, [&vec!["党建".to_owned()]]);
     assert_eq!(x.diagnostics.len(), 1, "{:?}", x.diagnostics);
@@ -156,7 +172,10 @@ fn too_many_pages() {
     let mut options = PdfOptions::default();
     options.max_pages = 29;
     let err = parse_pdf_with(&sample_lo(), &options).unwrap_err();
-    assert_eq!(err, PdfError::Limit("the file has more than 29 pages".into()));
+    assert_eq!(
+        err,
+        PdfError::Limit("the file has more than 29 pages".into())
+    );
 }
 
 #[test]
@@ -165,7 +184,11 @@ fn deep_nesting_and_garbage_operands() {
     c += "] TJ (unclosed ( string";
     c += &"<<".repeat(10_000);
     let pdf = one_page("", "", c.as_bytes(), vec![]);
-    assert!(timed(Duration::from_secs(5), || extract(&pdf, &PdfOptions::default())).is_ok());
+    assert!(timed(Duration::from_secs(5), || extract(
+        &pdf,
+        &PdfOptions::default()
+    ))
+    .is_ok());
     // Nonsense operands for every operator the interpreter reads.
     let junk = "/F1 Tf (x) cm [1e308 1e308 1e308 1e308 1e308 1e308] Tm 1e308 0 0 1e308 0 0 cm \
                 /F1 1e308 Tf 1e308 Tz 0 Tz (a) Tj 1 2 3 re S /Nope Do /Nope Tf (b) ' 1 2 (c) \" BI ID x";
