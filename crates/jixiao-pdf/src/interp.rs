@@ -89,12 +89,16 @@ struct Interp<'a> {
     options: &'a PdfOptions,
     out: PageContent,
     ops: usize,
-    fonts: HashMap<ObjectId, Rc<Font>>,
+    fonts: &'a mut FontCache,
     unmapped: HashMap<String, (String, usize)>,
     /// Form `XObject`s being drawn (a form that draws itself is skipped).
     form_stack: Vec<ObjectId>,
     segments: usize,
 }
+
+/// Fonts loaded so far, by object: pages share their fonts, and a font's
+/// `ToUnicode` map is read once per document.
+pub type FontCache = HashMap<ObjectId, Rc<Font>>;
 
 /// The page box, rotation and the matrix from user space to display space.
 pub fn page_geometry(doc: &Document, page: &Dictionary) -> (f64, f64, Matrix) {
@@ -145,6 +149,7 @@ pub fn run_page(
     doc: &Document,
     page: &Dictionary,
     options: &PdfOptions,
+    fonts: &mut FontCache,
 ) -> Result<PageContent, PdfError> {
     let (width, height, display) = page_geometry(doc, page);
     let mut it = Interp {
@@ -156,7 +161,7 @@ pub fn run_page(
             ..PageContent::default()
         },
         ops: 0,
-        fonts: HashMap::new(),
+        fonts,
         unmapped: HashMap::new(),
         form_stack: Vec::new(),
         segments: 0,

@@ -289,12 +289,13 @@ pub fn extract(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfErro
     let page_ids = page_tree(&doc, options)?;
     let mut pages = Vec::new();
     let mut diagnostics = Vec::new();
+    let mut fonts = interp::FontCache::new();
     for (i, id) in page_ids.into_iter().enumerate() {
         let number = i + 1;
         let Some(page) = doc.get_object(id).ok().and_then(|o| pdfobj::dict(&doc, o)) else {
             continue;
         };
-        let content = match interp::run_page(&doc, page, options) {
+        let content = match interp::run_page(&doc, page, options, &mut fonts) {
             Ok(c) => c,
             Err(PdfError::Damaged(m)) => {
                 diagnostics.push(Diagnostic::new(
