@@ -223,3 +223,24 @@ fn encrypted_with_an_empty_user_password_is_read() {
     let closed = encrypt(&mut locked, "secret");
     assert_eq!(parse_pdf(&closed).unwrap_err(), PdfError::Encrypted);
 }
+
+#[test]
+fn deeply_nested_objects() {
+    // Arrays and dictionaries nested 100,000 deep in an object (not in a
+    // content stream): the object parser must not overflow the stack.
+    for nest in ["[", "<< /A "] {
+        let pdf = build(&[
+            plain("<< /Type /Catalog /Pages 2 0 R >>"),
+            plain("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+            plain("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources 4 0 R >>"),
+            plain(&nest.repeat(100_000)),
+        ]);
+        let r = timed(Duration::from_secs(10), || {
+            extract(&pdf, &PdfOptions::default())
+        });
+        // The unreadable object is skipped; the page reads, empty.
+        let x = r.unwrap();
+        assert_eq!(x.pages.len(), 1);
+        assert!(x.pages[0].rows.is_empty());
+    }
+}
