@@ -244,3 +244,23 @@ fn deeply_nested_objects() {
         assert!(x.pages[0].rows.is_empty());
     }
 }
+
+#[test]
+fn huge_counts_in_the_cross_reference_table_and_page_tree() {
+    // Counts that claim two billion entries must not be trusted for
+    // allocation: the file still reads, in a few milliseconds.
+    let pdf = one_page("", "", &common::table(common::stroked), vec![]);
+    let text = String::from_utf8(pdf).unwrap();
+    for (from, to) in [
+        ("xref\n0 8", "xref\n0 2000000000"),
+        ("/Size 8", "/Size 2000000000"),
+        ("/Count 1", "/Count 2000000000"),
+    ] {
+        assert!(text.contains(from));
+        let bad = text.replacen(from, to, 1);
+        let rows = timed(Duration::from_secs(5), || {
+            jixiao_pdf::extract_rows(bad.as_bytes(), &PdfOptions::default())
+        });
+        assert_eq!(rows.unwrap(), common::table_rows(), "{to}");
+    }
+}
