@@ -94,6 +94,10 @@ struct Interp<'a> {
     /// Form `XObject`s being drawn (a form that draws itself is skipped).
     form_stack: Vec<ObjectId>,
     segments: usize,
+    /// Bytes of content (page streams and every form `XObject` drawn) that
+    /// may still be decoded on this page: a small form drawn a million
+    /// times is cheap, a large one drawn again and again runs out.
+    budget: usize,
 }
 
 /// Fonts loaded so far, by object: pages share their fonts, and a font's
@@ -144,6 +148,17 @@ pub fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Opt
     None
 }
 
+/// A decoding limit hit while reading a page names the page-wide budget.
+fn page_limit(e: PdfError, options: &PdfOptions) -> PdfError {
+    match e {
+        PdfError::Limit(_) => PdfError::Limit(format!(
+            "a page's content streams and form XObjects decode to more than {} bytes",
+            options.max_stream_bytes
+        )),
+        other => other,
+    }
+}
+
 /// Run a page's content streams.
 pub fn run_page(
     doc: &Document,
@@ -165,6 +180,7 @@ pub fn run_page(
         unmapped: HashMap::new(),
         form_stack: Vec::new(),
         segments: 0,
+        budget: options.max_stream_bytes,
     };
     let mut content = Vec::new();
     if let Some(c) = page.get(b"Contents").ok().and_then(|o| resolve(doc, o)) {
@@ -174,8 +190,9 @@ pub fn run_page(
         };
         for part in parts {
             if let Some(s) = stream(doc, part) {
-                let remaining = options.max_stream_bytes.saturating_sub(content.len());
-                content.extend(decode(s, remaining)?);
+                let part = decode(s, it.budget).map_err(|e| page_limit(e, options))?;
+                it.budget = it.budget.saturating_sub(part.len() + 1);
+                content.extend(part);
                 content.push(b'\n');
             }
         }
@@ -581,9 +598,12 @@ impl Interp<'_> {
             ));
             return Ok(());
         }
-        let bytes = match decode(s, self.options.max_stream_bytes) {
-            Ok(b) => b,
-            Err(PdfError::Limit(m)) => return Err(PdfError::Limit(m)),
+        let bytes = match decode(s, self.budget) {
+            Ok(b) => {
+                self.budget = self.budget.saturating_sub(b.len());
+                b
+            }
+            Err(e @ PdfError::Limit(_)) => return Err(page_limit(e, self.options)),
             Err(e) => {
                 self.out
                     .problems

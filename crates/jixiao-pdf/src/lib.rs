@@ -63,7 +63,9 @@ pub struct PdfOptions {
     pub max_file_bytes: usize,
     /// Most pages read (default 10,000).
     pub max_pages: usize,
-    /// Largest decoded stream, in bytes (default 64 MiB).
+    /// Largest decoded stream, in bytes, and the most content one page may
+    /// decode in all: its content streams and every form `XObject` it
+    /// draws, each time it draws it (default 64 MiB).
     pub max_stream_bytes: usize,
     /// Most content-stream operators read per page, form `XObject`s included
     /// (default 2,000,000).

@@ -269,3 +269,44 @@ fn huge_counts_in_the_cross_reference_table_and_page_tree() {
         assert_eq!(rows.unwrap(), common::table_rows(), "{to}");
     }
 }
+
+#[test]
+fn a_large_form_xobject_drawn_again_and_again() {
+    use std::io::Write as _;
+    // A form of 1 MiB of spaces (about 1 KB deflated) drawn 100 times: each
+    // draw decodes it again, so the page's budget (here 8 MiB) runs out
+    // at the 8th draw instead of decoding 100 MiB.
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(&vec![b' '; 1 << 20]).unwrap();
+    let form = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 200 200] /Filter /FlateDecode",
+        &z.finish().unwrap(),
+    );
+    let content = "/Fm Do\n".repeat(100);
+    let pdf = one_page(
+        "",
+        "/XObject << /Fm 8 0 R >>",
+        content.as_bytes(),
+        vec![form],
+    );
+    let mut options = PdfOptions::default();
+    options.max_stream_bytes = 8 << 20;
+    let err = timed(Duration::from_secs(10), || parse_pdf_with(&pdf, &options)).unwrap_err();
+    assert_eq!(
+        err,
+        PdfError::Limit(
+            "a page's content streams and form XObjects decode to more than 8388608 bytes".into()
+        )
+    );
+    // Drawn 7 times it fits.
+    let pdf = one_page(
+        "",
+        "/XObject << /Fm 8 0 R >>",
+        "/Fm Do\n".repeat(7).as_bytes(),
+        vec![stream(
+            "/Type /XObject /Subtype /Form /BBox [0 0 200 200]",
+            &vec![b' '; 1 << 20],
+        )],
+    );
+    assert!(parse_pdf_with(&pdf, &options).is_ok());
+}
