@@ -101,8 +101,21 @@ struct Interp<'a> {
 }
 
 /// Fonts loaded so far, by object: pages share their fonts, and a font's
-/// `ToUnicode` map is read once per document.
-pub type FontCache = HashMap<ObjectId, Rc<Font>>;
+/// `ToUnicode` map is read once per document. `budget` bounds the bytes of
+/// `CMap` streams decoded for the whole document.
+pub struct FontCache {
+    fonts: HashMap<ObjectId, Rc<Font>>,
+    budget: usize,
+}
+
+impl FontCache {
+    pub fn new(budget: usize) -> FontCache {
+        FontCache {
+            fonts: HashMap::new(),
+            budget,
+        }
+    }
+}
 
 /// The page box, rotation and the matrix from user space to display space.
 pub fn page_geometry(doc: &Document, page: &Dictionary) -> (f64, f64, Matrix) {
@@ -412,18 +425,18 @@ impl Interp<'_> {
             return Rc::new(Font::missing(&label));
         };
         if let Object::Reference(id) = obj {
-            if let Some(f) = self.fonts.get(id) {
+            if let Some(f) = self.fonts.fonts.get(id) {
                 return Rc::clone(f);
             }
             let font = Rc::new(match crate::pdfobj::dict(self.doc, obj) {
-                Some(d) => Font::load(self.doc, d, &label),
+                Some(d) => Font::load(self.doc, d, &label, &mut self.fonts.budget),
                 None => Font::missing(&label),
             });
-            self.fonts.insert(*id, Rc::clone(&font));
+            self.fonts.fonts.insert(*id, Rc::clone(&font));
             return font;
         }
         Rc::new(match crate::pdfobj::dict(self.doc, obj) {
-            Some(d) => Font::load(self.doc, d, &label),
+            Some(d) => Font::load(self.doc, d, &label, &mut self.fonts.budget),
             None => Font::missing(&label),
         })
     }

@@ -291,7 +291,7 @@ pub fn extract(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfErro
     let page_ids = page_tree(&doc, options)?;
     let mut pages = Vec::new();
     let mut diagnostics = Vec::new();
-    let mut fonts = interp::FontCache::new();
+    let mut fonts = interp::FontCache::new(options.max_stream_bytes);
     for (i, id) in page_ids.into_iter().enumerate() {
         let number = i + 1;
         let Some(page) = doc.get_object(id).ok().and_then(|o| pdfobj::dict(&doc, o)) else {

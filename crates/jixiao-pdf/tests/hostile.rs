@@ -310,3 +310,37 @@ fn a_large_form_xobject_drawn_again_and_again() {
     );
     assert!(parse_pdf_with(&pdf, &options).is_ok());
 }
+
+#[test]
+fn a_large_cmap_loaded_again_and_again() {
+    // A font written directly in the resources (no object to cache it by)
+    // whose ToUnicode map is 1 MiB (a real map padded with a comment),
+    // selected 1,000 times: each `Tf` loads it again. The document's CMap
+    // budget (here 8 MiB) runs out after 8 loads; later loads have no map,
+    // and their glyphs are reported instead of read.
+    let mut cmap = common::to_unicode();
+    cmap.extend(b"%");
+    cmap.extend(vec![b'x'; 1 << 20]);
+    let hex = common::hex("党建");
+    let mut content = format!("BT /F9 10 Tf 20 150 Td {hex} Tj ET\n");
+    for _ in 0..1_000 {
+        content += "/F9 10 Tf\n";
+    }
+    let _ = write!(content, "BT /F9 10 Tf 20 100 Td {hex} Tj ET");
+    let pdf = one_page(
+        "",
+        "/Font << /F9 << /Type /Font /Subtype /Type0 /BaseFont /Direct /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 8 0 R >> >>",
+        content.as_bytes(),
+        vec![stream("", &cmap)],
+    );
+    let mut options = PdfOptions::default();
+    options.max_stream_bytes = 8 << 20;
+    let x = timed(Duration::from_secs(10), || extract(&pdf, &options)).unwrap();
+    let rows: Vec<&Vec<String>> = x.pages[0].rows.iter().map(|r| &r.cells).collect();
+    assert_eq!(rows, [&vec!["党建".to_owned()]]);
+    assert_eq!(x.diagnostics.len(), 1);
+    assert_eq!(
+        x.diagnostics[0].message,
+        "page 1: font Direct: its ToUnicode map cannot be read (damaged, empty or past the decoding limit); 2 glyphs left out"
+    );
+}
