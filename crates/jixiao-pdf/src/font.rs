@@ -180,7 +180,15 @@ impl Font {
                 .and_then(|d| get_num(doc, d, b"Flags"))
                 .unwrap_or(0.0) as u32;
             let symbolic = flags & 4 != 0 && flags & 32 == 0;
-            simple_table(doc, dict, symbolic)
+            // An embedded font program brings its own built-in encoding,
+            // which this crate does not read: without an Encoding, codes
+            // cannot be assumed to be StandardEncoding.
+            let embedded = descriptor.is_some_and(|d| {
+                [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                    .iter()
+                    .any(|k| d.get(k).is_ok())
+            });
+            simple_table(doc, dict, symbolic, embedded)
         };
         font
     }
@@ -299,7 +307,7 @@ fn base_table(encoding: &[u8]) -> [Option<char>; 256] {
     t
 }
 
-fn simple_table(doc: &Document, dict: &Dictionary, symbolic: bool) -> Unicode {
+fn simple_table(doc: &Document, dict: &Dictionary, symbolic: bool, embedded: bool) -> Unicode {
     let enc = get(doc, dict, b"Encoding");
     let (base, differences) = match enc {
         Some(Object::Name(n)) => (Some(n.as_slice()), None),
@@ -312,7 +320,13 @@ fn simple_table(doc: &Document, dict: &Dictionary, symbolic: bool) -> Unicode {
     if base.is_none() && differences.is_none() && symbolic {
         return Unicode::None("symbolic font without an encoding or a ToUnicode map".into());
     }
-    let mut table = base_table(base.unwrap_or(b"StandardEncoding"));
+    // Codes outside Differences follow the base encoding; with none given,
+    // an embedded font's own (unknown) encoding, so they stay unmapped.
+    let mut table = match base {
+        Some(b) => base_table(b),
+        None if embedded => [None; 256],
+        None => base_table(b"StandardEncoding"),
+    };
     if let Some(diff) = differences {
         let mut code: Option<usize> = None;
         for o in diff {
@@ -327,6 +341,11 @@ fn simple_table(doc: &Document, dict: &Dictionary, symbolic: bool) -> Unicode {
                 _ => {}
             }
         }
+    }
+    if table.iter().all(Option::is_none) {
+        return Unicode::None(
+            "embedded font with its own encoding and no Encoding or ToUnicode map".into(),
+        );
     }
     Unicode::Table(Box::new(table))
 }
