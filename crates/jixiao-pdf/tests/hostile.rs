@@ -67,13 +67,30 @@ fn cyclic_page_tree() {
     let err = timed(Duration::from_secs(5), || parse_pdf(&pdf)).unwrap_err();
     assert_eq!(err.code(), "pdf-damaged");
     assert!(err.to_string().contains("cyclic"), "{err}");
-    // A page that is its own parent's kid twice over, through two nodes.
+    // A loop through two nodes, with no page.
     let pdf = build(&[
         plain("<< /Type /Catalog /Pages 2 0 R >>"),
         plain("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
         plain("<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R >>"),
     ]);
     assert_eq!(parse_pdf(&pdf).unwrap_err().code(), "pdf-damaged");
+    // A real page beside a loop back to the root and the page listed twice:
+    // the page is read once, and the loop is reported.
+    let pdf = build(&[
+        plain("<< /Type /Catalog /Pages 2 0 R >>"),
+        plain("<< /Type /Pages /Kids [3 0 R 2 0 R 3 0 R] /Count 3 >>"),
+        plain("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"),
+    ]);
+    let x = timed(Duration::from_secs(5), || {
+        extract(&pdf, &PdfOptions::default())
+    })
+    .unwrap();
+    assert_eq!(x.pages.len(), 1);
+    assert_eq!(x.diagnostics.len(), 1);
+    assert_eq!(
+        x.diagnostics[0].message,
+        "the page tree reaches object 2 0 twice (a cycle or a repeated kid); it was read once"
+    );
     // A reference cycle in place of a dictionary (4 → 5 → 4).
     let pdf = build(&[
         plain("<< /Type /Catalog /Pages 2 0 R >>"),
