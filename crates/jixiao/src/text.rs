@@ -4,6 +4,8 @@
 //! reliable, so the grammar never trusts a column index alone: it reads the
 //! non-empty cells of a row in order and recognises labels by vocabulary.
 
+use std::borrow::Cow;
+
 /// One physical line of the input.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {
@@ -23,7 +25,7 @@ impl Line<'_> {
 
     /// Whether the line holds nothing but whitespace.
     pub fn is_blank(&self) -> bool {
-        self.text.chars().all(is_space)
+        trim(self.text).is_empty()
     }
 }
 
@@ -32,8 +34,9 @@ impl Line<'_> {
 pub(crate) struct Cell<'a> {
     /// The cell's text, trimmed.
     pub text: &'a str,
-    /// The cell's [`label_key`], computed once.
-    pub key: String,
+    /// The cell's [`label_key`], computed once (borrowed from the text when
+    /// the key is the text itself, or a prefix of it).
+    pub key: Cow<'a, str>,
     /// 0-based index of the tab-separated field the cell came from.
     pub field: usize,
     /// Absolute byte offset of the trimmed text.
@@ -53,79 +56,188 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
 }
 
-/// Trim [`is_space`] characters from both ends.
-pub(crate) fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
+/// Whether a byte is ASCII whitespace (what [`is_space`] says of ASCII).
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (0x09..=0x0d).contains(&b)
 }
 
-/// Split the input into lines. A leading BOM is skipped (byte offsets still
-/// count it); `\r\n`, `\n` and a lone `\r` all end a line. A form feed is
-/// not a line break (editors do not count it as one): it is whitespace inside
-/// the line it starts, as pdftotext writes it at the top of each page.
-pub(crate) fn lines(input: &str) -> Vec<Line<'_>> {
-    let body_start = if input.starts_with('\u{feff}') { 3 } else { 0 };
-    let bytes = input.as_bytes();
-    let mut out = Vec::new();
-    let mut start = body_start;
-    let mut i = body_start;
-    let mut no = 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(Line {
-                    no,
-                    start,
-                    text: &input[start..i],
-                });
-                no += 1;
-                i += 1;
-                start = i;
+/// Whether a byte can start a non-ASCII [`is_space`] character (U+0085,
+/// U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF) or a full-width form
+/// (U+FF01–U+FF5E). CJK ideographs (lead bytes E4–E9) never do.
+fn is_special_lead(b: u8) -> bool {
+    matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
+}
+
+/// The character starting at byte `i` of `s` (a char boundary).
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or('\0')
+}
+
+/// The byte range of `s` that [`trim`] keeps.
+fn trim_range(s: &str) -> (usize, usize) {
+    let b = s.as_bytes();
+    let mut start = 0;
+    while let Some(&c) = b.get(start) {
+        if c < 0x80 {
+            if !is_ascii_space(c) {
+                break;
             }
-            b'\r' => {
-                out.push(Line {
-                    no,
-                    start,
-                    text: &input[start..i],
-                });
-                no += 1;
-                i += if bytes.get(i + 1) == Some(&b'\n') {
+            start += 1;
+        } else {
+            if !is_special_lead(c) {
+                break;
+            }
+            let ch = char_at(s, start);
+            if !is_space(ch) {
+                break;
+            }
+            start += ch.len_utf8();
+        }
+    }
+    let mut end = b.len();
+    while end > start {
+        let c = b[end - 1];
+        if c < 0x80 {
+            if !is_ascii_space(c) {
+                break;
+            }
+            end -= 1;
+        } else {
+            let ch = s[start..end].chars().next_back().unwrap_or('\0');
+            if !is_space(ch) {
+                break;
+            }
+            end -= ch.len_utf8();
+        }
+    }
+    (start, end)
+}
+
+/// Trim [`is_space`] characters from both ends.
+pub(crate) fn trim(s: &str) -> &str {
+    let (start, end) = trim_range(s);
+    &s[start..end]
+}
+
+/// The lines of an input, lazily: what [`lines`] collects.
+#[derive(Debug, Clone)]
+pub(crate) struct LineIter<'a> {
+    input: &'a str,
+    pos: usize,
+    no: usize,
+}
+
+/// Position of the first `\n` or `\r` in `bytes`, eight bytes at a time.
+fn find_eol(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let a = x ^ (ONES * u64::from(b'\n'));
+        let c = x ^ (ONES * u64::from(b'\r'));
+        let zero = (a.wrapping_sub(ONES) & !a) | (c.wrapping_sub(ONES) & !c);
+        if zero & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map(|p| i + p)
+}
+
+impl<'a> Iterator for LineIter<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        let bytes = self.input.as_bytes();
+        let start = self.pos;
+        if start >= bytes.len() {
+            return None;
+        }
+        let (end, next) = match find_eol(&bytes[start..]) {
+            Some(p) => {
+                let at = start + p;
+                let width = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
                     2
                 } else {
                     1
                 };
-                start = i;
+                (at, at + width)
             }
-            _ => i += 1,
-        }
-    }
-    if start < bytes.len() {
-        out.push(Line {
-            no,
+            None => (bytes.len(), bytes.len()),
+        };
+        let line = Line {
+            no: self.no,
             start,
-            text: &input[start..],
-        });
+            text: &self.input[start..end],
+        };
+        self.no += 1;
+        self.pos = next;
+        Some(line)
     }
-    out
+}
+
+/// Split the input into lines, lazily. A leading BOM is skipped (byte
+/// offsets still count it); `\r\n`, `\n` and a lone `\r` all end a line. A
+/// form feed is not a line break (editors do not count it as one): it is
+/// whitespace inside the line it starts, as pdftotext writes it at the top of
+/// each page.
+pub(crate) fn line_iter(input: &str) -> LineIter<'_> {
+    let body_start = if input.starts_with('\u{feff}') { 3 } else { 0 };
+    LineIter {
+        input,
+        pos: body_start,
+        no: 1,
+    }
+}
+
+/// Split the input into lines (see [`line_iter`]).
+pub(crate) fn lines(input: &str) -> Vec<Line<'_>> {
+    line_iter(input).collect()
 }
 
 /// The non-empty cells of a line, split at tabs and trimmed.
 pub(crate) fn cells<'a>(line: &Line<'a>) -> Vec<Cell<'a>> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for (field, raw) in line.text.split('\t').enumerate() {
-        let lead = raw.len() - raw.trim_start_matches(is_space).len();
-        let text = trim(raw);
-        if !text.is_empty() {
+    cells_into(line, &mut out);
+    out
+}
+
+/// [`cells`] into a buffer (cleared first), so that one allocation serves
+/// every line.
+pub(crate) fn cells_into<'a>(line: &Line<'a>, out: &mut Vec<Cell<'a>>) {
+    out.clear();
+    let text = line.text;
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let mut field = 0;
+    loop {
+        let to = bytes[from..]
+            .iter()
+            .position(|&b| b == b'\t')
+            .map_or(bytes.len(), |p| from + p);
+        let (lead, trail) = trim_range(&text[from..to]);
+        if lead < trail {
+            let t = &text[from + lead..from + trail];
             out.push(Cell {
-                text,
-                key: label_key(text),
+                text: t,
+                key: key(t),
                 field,
-                start: line.start + offset + lead,
+                start: line.start + from + lead,
             });
         }
-        offset += raw.len() + 1;
+        if to == bytes.len() {
+            break;
+        }
+        from = to + 1;
+        field += 1;
     }
-    out
 }
 
 /// Collapse every whitespace run to one ASCII space and trim the ends: the
@@ -133,6 +245,9 @@ pub(crate) fn cells<'a>(line: &Line<'a>) -> Vec<Cell<'a>> {
 ///
 /// Text keeps its characters otherwise (full-width parentheses stay full-width).
 pub(crate) fn normalize(s: &str) -> String {
+    if is_normal(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -149,6 +264,32 @@ pub(crate) fn normalize(s: &str) -> String {
     out
 }
 
+/// Whether [`normalize`] leaves `s` as it is: no whitespace but single ASCII
+/// spaces between other characters.
+fn is_normal(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut prev_space = true; // a leading space is not normal
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+            continue;
+        }
+        if c < 0x80 {
+            if is_ascii_space(c) {
+                return false;
+            }
+        } else if is_special_lead(c) && is_space(char_at(s, i)) {
+            return false;
+        }
+        // Continuation bytes (0x80–0xBF) are never special leads.
+        prev_space = false;
+    }
+    !prev_space || b.is_empty()
+}
+
 /// Fold a full-width ASCII variant (U+FF01–U+FF5E) to ASCII, and the CJK
 /// punctuation that forms use interchangeably with ASCII (`〔〕` stay as they are).
 pub(crate) fn fold_width(c: char) -> char {
@@ -161,12 +302,32 @@ pub(crate) fn fold_width(c: char) -> char {
 /// The key a label is recognised by: whitespace removed, full-width folded,
 /// trailing colons dropped. `"项目资金（元）"` and `"项目资金 (元)"` share a key.
 pub(crate) fn label_key(s: &str) -> String {
+    key(s).into_owned()
+}
+
+/// [`label_key`], borrowed from `s` when the key is `s` or a prefix of it
+/// (no whitespace and no full-width form inside): most cells.
+pub(crate) fn key(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let plain = b.iter().enumerate().all(|(i, &c)| {
+        if c < 0x80 {
+            !is_ascii_space(c)
+        } else if is_special_lead(c) {
+            let ch = char_at(s, i);
+            !is_space(ch) && fold_width(ch) == ch
+        } else {
+            true
+        }
+    });
+    if plain {
+        return Cow::Borrowed(s.trim_end_matches(':'));
+    }
     let mut key = String::with_capacity(s.len());
     key.extend(s.chars().filter(|c| !is_space(*c)).map(fold_width));
     while key.ends_with(':') {
         key.pop();
     }
-    key
+    Cow::Owned(key)
 }
 
 /// Join two fragments of one wrapped text: no space between CJK characters,

@@ -91,7 +91,7 @@ fn label_of<'c>(cell: &Cell<'c>) -> Option<(FundingLabel, Option<&'c str>)> {
 
 /// Read the header row: the unit, then entries like any other row.
 pub(crate) fn read_header_row(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     state: &mut FundingState,
     cells: &[Cell<'_>],
     funding: &mut Funding,
@@ -130,7 +130,7 @@ pub(crate) fn read_header_row(
 
 /// Read one row of entries.
 pub(crate) fn read_row(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     state: &mut FundingState,
     cells: &[Cell<'_>],
     funding: &mut Funding,
@@ -182,7 +182,7 @@ pub(crate) fn read_row(
 }
 
 fn store(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     funding: &mut Funding,
     slot: Slot,
     text: &str,

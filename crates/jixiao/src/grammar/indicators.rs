@@ -65,7 +65,7 @@ fn unknown_label(key: &str) -> bool {
 /// Read one indicator row. Returns the indicator, or `None` for a label-only
 /// row or an incomplete row (reported).
 pub(crate) fn read_row(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     state: &mut TableState,
     line: &Line<'_>,
     cells: &[Cell<'_>],

@@ -35,7 +35,7 @@ fn label_of<'c>(cell: &Cell<'c>) -> Option<(ProjectField, Option<&'c str>)> {
 }
 
 /// Read one project row into `project`.
-pub(crate) fn read_row(ctx: &mut FormCtx<'_, '_>, cells: &[Cell<'_>], project: &mut Project) {
+pub(crate) fn read_row(ctx: &mut FormCtx<'_>, cells: &[Cell<'_>], project: &mut Project) {
     let mut current: Option<ProjectField> = None;
     for cell in cells {
         if let Some((field, inline)) = label_of(cell) {
@@ -55,7 +55,7 @@ pub(crate) fn read_row(ctx: &mut FormCtx<'_, '_>, cells: &[Cell<'_>], project: &
 }
 
 fn set(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     project: &mut Project,
     field: ProjectField,
     text: &str,
