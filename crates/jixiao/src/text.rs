@@ -68,6 +68,36 @@ fn is_special_lead(b: u8) -> bool {
     matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
 }
 
+/// The length of the UTF-8 sequence that byte `lead` starts (`lead` >= 0x80
+/// is a lead byte: callers step from char boundary to char boundary).
+fn utf8_width(lead: u8) -> usize {
+    if lead >= 0xf0 {
+        4
+    } else if lead >= 0xe0 {
+        3
+    } else {
+        2
+    }
+}
+
+/// Position of the first `byte` in `bytes`, eight bytes at a time.
+fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * u64::from(byte);
+    let mut i = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ pattern;
+        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| b == byte).map(|p| i + p)
+}
+
 /// The character starting at byte `i` of `s` (a char boundary).
 fn char_at(s: &str, i: usize) -> char {
     s[i..].chars().next().unwrap_or('\0')
@@ -218,10 +248,7 @@ pub(crate) fn cells_into<'a>(line: &Line<'a>, out: &mut Vec<Cell<'a>>) {
     let mut from = 0;
     let mut field = 0;
     loop {
-        let to = bytes[from..]
-            .iter()
-            .position(|&b| b == b'\t')
-            .map_or(bytes.len(), |p| from + p);
+        let to = find_byte(&bytes[from..], b'\t').map_or(bytes.len(), |p| from + p);
         let (lead, trail) = trim_range(&text[from..to]);
         if lead < trail {
             let t = &text[from + lead..from + trail];
@@ -238,6 +265,22 @@ pub(crate) fn cells_into<'a>(line: &Line<'a>, out: &mut Vec<Cell<'a>>) {
         from = to + 1;
         field += 1;
     }
+}
+
+/// Byte offset of the first `:` or `：` in `s`.
+pub(crate) fn find_colon(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    b.iter()
+        .enumerate()
+        .position(|(i, &c)| c == b':' || (c == 0xef && b.get(i + 1..i + 3) == Some(&[0xbc, 0x9a])))
+}
+
+/// Byte offset of the last `:` or `：` in `s`.
+pub(crate) fn rfind_colon(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len())
+        .rev()
+        .find(|&i| b[i] == b':' || (b[i] == 0xef && b.get(i + 1..i + 3) == Some(&[0xbc, 0x9a])))
 }
 
 /// Collapse every whitespace run to one ASCII space and trim the ends: the
@@ -269,22 +312,28 @@ pub(crate) fn normalize(s: &str) -> String {
 fn is_normal(s: &str) -> bool {
     let b = s.as_bytes();
     let mut prev_space = true; // a leading space is not normal
-    for (i, &c) in b.iter().enumerate() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
         if c == b' ' {
             if prev_space {
                 return false;
             }
             prev_space = true;
+            i += 1;
             continue;
         }
         if c < 0x80 {
             if is_ascii_space(c) {
                 return false;
             }
-        } else if is_special_lead(c) && is_space(char_at(s, i)) {
-            return false;
+            i += 1;
+        } else {
+            if is_special_lead(c) && is_space(char_at(s, i)) {
+                return false;
+            }
+            i += utf8_width(c);
         }
-        // Continuation bytes (0x80–0xBF) are never special leads.
         prev_space = false;
     }
     !prev_space || b.is_empty()
@@ -308,26 +357,48 @@ pub(crate) fn label_key(s: &str) -> String {
 /// [`label_key`], borrowed from `s` when the key is `s` or a prefix of it
 /// (no whitespace and no full-width form inside): most cells.
 pub(crate) fn key(s: &str) -> Cow<'_, str> {
-    let b = s.as_bytes();
-    let plain = b.iter().enumerate().all(|(i, &c)| {
+    let bytes = s.as_bytes();
+    // Built only once a character must be dropped or folded: runs of
+    // characters that stay are copied whole.
+    let mut owned: Option<String> = None;
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
         if c < 0x80 {
-            !is_ascii_space(c)
+            if is_ascii_space(c) {
+                let buf = owned.get_or_insert_with(|| String::with_capacity(s.len()));
+                buf.push_str(&s[run..i]);
+                run = i + 1;
+            }
+            i += 1;
         } else if is_special_lead(c) {
             let ch = char_at(s, i);
-            !is_space(ch) && fold_width(ch) == ch
+            let w = ch.len_utf8();
+            let folded = fold_width(ch);
+            if is_space(ch) || folded != ch {
+                let buf = owned.get_or_insert_with(|| String::with_capacity(s.len()));
+                buf.push_str(&s[run..i]);
+                if !is_space(ch) {
+                    buf.push(folded);
+                }
+                run = i + w;
+            }
+            i += w;
         } else {
-            true
+            i += utf8_width(c);
         }
-    });
-    if plain {
-        return Cow::Borrowed(s.trim_end_matches(':'));
     }
-    let mut key = String::with_capacity(s.len());
-    key.extend(s.chars().filter(|c| !is_space(*c)).map(fold_width));
-    while key.ends_with(':') {
-        key.pop();
+    match owned {
+        None => Cow::Borrowed(s.trim_end_matches(':')),
+        Some(mut key) => {
+            key.push_str(&s[run..]);
+            while key.ends_with(':') {
+                key.pop();
+            }
+            Cow::Owned(key)
+        }
     }
-    Cow::Owned(key)
 }
 
 /// Join two fragments of one wrapped text: no space between CJK characters,

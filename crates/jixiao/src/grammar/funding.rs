@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::Code;
 use crate::model::Funding;
-use crate::text::{label_key, normalize, Cell};
+use crate::text::{key, normalize, Cell};
 use crate::vocab::{funding_header, funding_label, FundingLabel};
 
 use super::FormCtx;
@@ -82,11 +82,8 @@ fn label_of<'c>(cell: &Cell<'c>) -> Option<(FundingLabel, Option<&'c str>)> {
     if let Some(l) = funding_label(&cell.key) {
         return Some((l, None));
     }
-    if !cell.text.contains([':', '：']) {
-        return None;
-    }
     let (head, tail) = super::split_inline_last(cell.text)?;
-    funding_label(&label_key(head)).map(|l| (l, Some(tail)))
+    funding_label(&key(head)).map(|l| (l, Some(tail)))
 }
 
 /// Read the header row: the unit, then entries like any other row.

@@ -37,7 +37,7 @@ use crate::text::{self, Cell, Line};
 
 /// Split `label：value` / `label: value` at the first colon.
 pub(crate) fn split_inline(text: &str) -> Option<(&str, &str)> {
-    let i = text.find([':', '：'])?;
+    let i = text::find_colon(text)?;
     let sep = text[i..].chars().next()?.len_utf8();
     let tail = text::trim(&text[i + sep..]);
     (!tail.is_empty()).then(|| (&text[..i], tail))
@@ -46,7 +46,7 @@ pub(crate) fn split_inline(text: &str) -> Option<(&str, &str)> {
 /// Split `label：value` at the last colon (labels such as `其中: 财政资金`
 /// contain one).
 pub(crate) fn split_inline_last(text: &str) -> Option<(&str, &str)> {
-    let i = text.rfind([':', '：'])?;
+    let i = text::rfind_colon(text)?;
     let sep = text[i..].chars().next()?.len_utf8();
     let tail = text::trim(&text[i + sep..]);
     (!tail.is_empty()).then(|| (&text[..i], tail))
@@ -314,8 +314,7 @@ fn quick_kind(cells: &[Cell<'_>]) -> Quick {
     } else if cells.first().is_some_and(|c| {
         crate::vocab::project_field(&c.key) == Some(crate::vocab::ProjectField::Name)
             || split_inline(c.text).is_some_and(|(h, _)| {
-                crate::vocab::project_field(&text::label_key(h))
-                    == Some(crate::vocab::ProjectField::Name)
+                crate::vocab::project_field(&text::key(h)) == Some(crate::vocab::ProjectField::Name)
             })
     }) {
         Quick::Name
@@ -564,6 +563,9 @@ impl<'a> FormParser<'a> {
             last_line,
             ..
         } = self;
+        let mut indicators = indicators;
+        // The model is most of a parse's memory: no spare capacity in it.
+        indicators.shrink_to_fit();
         ctx.flush_stray();
         let first = first_line.unwrap_or(start_line);
         let last = last_line.unwrap_or(first);
