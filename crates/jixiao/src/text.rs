@@ -82,20 +82,20 @@ fn utf8_width(lead: u8) -> usize {
 
 /// Position of the first `byte` in `bytes`, eight bytes at a time.
 fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let pattern = ONES * u64::from(byte);
+    let mut chunks = bytes.chunks_exact(8);
     let mut i = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word) ^ pattern;
-        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
-            break;
+    for chunk in chunks.by_ref() {
+        let found = zero_bytes(word(chunk) ^ splat(byte));
+        if found != 0 {
+            return Some(i + first_marked(found));
         }
         i += 8;
     }
-    bytes[i..].iter().position(|&b| b == byte).map(|p| i + p)
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == byte)
+        .map(|p| i + p)
 }
 
 /// The character starting at byte `i` of `s` (a char boundary).
@@ -159,26 +159,47 @@ pub(crate) struct LineIter<'a> {
 
 /// Position of the first `\n` or `\r` in `bytes`, eight bytes at a time.
 fn find_eol(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = 0;
     let mut chunks = bytes.chunks_exact(8);
+    let mut i = 0;
     for chunk in chunks.by_ref() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        let a = x ^ (ONES * u64::from(b'\n'));
-        let c = x ^ (ONES * u64::from(b'\r'));
-        let zero = (a.wrapping_sub(ONES) & !a) | (c.wrapping_sub(ONES) & !c);
-        if zero & HIGH != 0 {
-            break;
+        let x = word(chunk);
+        let found = zero_bytes(x ^ splat(b'\n')) | zero_bytes(x ^ splat(b'\r'));
+        if found != 0 {
+            return Some(i + first_marked(found));
         }
         i += 8;
     }
-    bytes[i..]
+    chunks
+        .remainder()
         .iter()
         .position(|&b| b == b'\n' || b == b'\r')
         .map(|p| i + p)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes as a little-endian word.
+fn word(chunk: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    u64::from_le_bytes(w)
+}
+
+/// A word of eight copies of `b`.
+fn splat(b: u8) -> u64 {
+    ONES * u64::from(b)
+}
+
+/// The high bit of each zero byte of `x` set (a borrow can also mark bytes
+/// above the first zero byte, never below it: the lowest mark is exact).
+fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
+/// Index of the lowest marked byte.
+fn first_marked(marks: u64) -> usize {
+    (marks.trailing_zeros() / 8) as usize
 }
 
 impl<'a> Iterator for LineIter<'a> {
@@ -269,18 +290,30 @@ pub(crate) fn cells_into<'a>(line: &Line<'a>, out: &mut Vec<Cell<'a>>) {
 
 /// Byte offset of the first `:` or `：` in `s`.
 pub(crate) fn find_colon(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    b.iter()
-        .enumerate()
-        .position(|(i, &c)| c == b':' || (c == 0xef && b.get(i + 1..i + 3) == Some(&[0xbc, 0x9a])))
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = bytes.get(i) {
+        if c < 0x80 {
+            if c == b':' {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            if c == 0xef && bytes.get(i + 1..i + 3) == Some(&[0xbc, 0x9a]) {
+                return Some(i);
+            }
+            i += utf8_width(c);
+        }
+    }
+    None
 }
 
 /// Byte offset of the last `:` or `：` in `s`.
 pub(crate) fn rfind_colon(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    (0..b.len())
-        .rev()
-        .find(|&i| b[i] == b':' || (b[i] == 0xef && b.get(i + 1..i + 3) == Some(&[0xbc, 0x9a])))
+    match (s.rfind(':'), s.rfind('：')) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Collapse every whitespace run to one ASCII space and trim the ends: the

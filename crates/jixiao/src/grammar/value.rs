@@ -10,7 +10,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{all_consuming, map, map_res, opt, recognize};
-use nom::multi::many0;
+use nom::multi::many0_count;
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
@@ -25,7 +25,7 @@ pub(crate) fn number_text(input: &str) -> IResult<&str, &str> {
     recognize((
         opt(alt((char('-'), char('+')))),
         digit1,
-        many0(preceded(
+        many0_count(preceded(
             char(','),
             take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
         )),
