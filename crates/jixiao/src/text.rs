@@ -98,6 +98,32 @@ fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
         .map(|p| i + p)
 }
 
+/// Whether `bytes` may hold whitespace or a full-width form: an ASCII
+/// control or space byte, or a byte that can start a non-ASCII space or a
+/// full-width form (most cells hold neither). Eight bytes at a time.
+fn maybe_special(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    if chunks.by_ref().any(|chunk| word_special(word(chunk))) {
+        return true;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b <= b' ' || is_special_lead(b))
+}
+
+/// Whether a word of eight bytes holds a byte that [`maybe_special`] looks for.
+fn word_special(x: u64) -> bool {
+    // Bytes below 0x21 (exact for any bound up to 0x80), then each lead.
+    let low = x.wrapping_sub(splat(0x21)) & !x & HIGH;
+    let leads = zero_bytes(x ^ splat(0xc2))
+        | zero_bytes(x ^ splat(0xe1))
+        | zero_bytes(x ^ splat(0xe2))
+        | zero_bytes(x ^ splat(0xe3))
+        | zero_bytes(x ^ splat(0xef));
+    low | leads != 0
+}
+
 /// The character starting at byte `i` of `s` (a char boundary).
 fn char_at(s: &str, i: usize) -> char {
     s[i..].chars().next().unwrap_or('\0')
@@ -270,7 +296,11 @@ pub(crate) fn cells_into<'a>(line: &Line<'a>, out: &mut Vec<Cell<'a>>) {
     let mut field = 0;
     loop {
         let to = find_byte(&bytes[from..], b'\t').map_or(bytes.len(), |p| from + p);
-        let (lead, trail) = trim_range(&text[from..to]);
+        let (lead, trail) = if from == to {
+            (0, 0)
+        } else {
+            trim_range(&text[from..to])
+        };
         if lead < trail {
             let t = &text[from + lead..from + trail];
             out.push(Cell {
@@ -391,12 +421,26 @@ pub(crate) fn label_key(s: &str) -> String {
 /// (no whitespace and no full-width form inside): most cells.
 pub(crate) fn key(s: &str) -> Cow<'_, str> {
     let bytes = s.as_bytes();
+    if !maybe_special(bytes) {
+        return Cow::Borrowed(s.trim_end_matches(':'));
+    }
     // Built only once a character must be dropped or folded: runs of
     // characters that stay are copied whole.
     let mut owned: Option<String> = None;
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Skip eight bytes that hold nothing to drop or fold, then the
+        // continuation bytes of a character cut by the word's end.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            if !word_special(word(chunk)) {
+                i += 8;
+                while bytes.get(i).is_some_and(|&b| b & 0xc0 == 0x80) {
+                    i += 1;
+                }
+                continue;
+            }
+        }
         let c = bytes[i];
         if c < 0x80 {
             if is_ascii_space(c) {
@@ -536,5 +580,124 @@ mod tests {
     fn columns_and_widths_count_chars() {
         assert_eq!(char_col("项目\tx", 7), 4);
         assert_eq!(display_width("项目ab"), 6);
+    }
+
+    // The byte-level helpers against the plain character-by-character
+    // definitions they replace.
+    mod same_as_by_chars {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn key_by_chars(s: &str) -> String {
+            let mut key: String = s
+                .chars()
+                .filter(|c| !is_space(*c))
+                .map(fold_width)
+                .collect();
+            while key.ends_with(':') {
+                key.pop();
+            }
+            key
+        }
+
+        fn normalize_by_chars(s: &str) -> String {
+            s.split(is_space)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+
+        fn lines_by_chars(input: &str) -> Vec<(usize, usize, &str)> {
+            let body = if input.starts_with('\u{feff}') { 3 } else { 0 };
+            let mut out = Vec::new();
+            let mut start = body;
+            let mut rest = &input[body..];
+            while !rest.is_empty() {
+                let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+                out.push((out.len() + 1, start, &rest[..end]));
+                let width = if rest[end..].starts_with("\r\n") {
+                    2
+                } else {
+                    usize::from(end < rest.len())
+                };
+                start += end + width;
+                rest = &rest[end + width..];
+            }
+            out
+        }
+
+        /// Text made of the characters the fast paths treat specially.
+        fn tricky() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                prop::sample::select(vec![
+                    "项",
+                    "目",
+                    "a",
+                    "1",
+                    " ",
+                    "  ",
+                    "\t",
+                    "\n",
+                    "\r",
+                    "\r\n",
+                    "\u{3000}",
+                    "\u{a0}",
+                    "\u{85}",
+                    "\u{1680}",
+                    "\u{2003}",
+                    "\u{200b}",
+                    "\u{2028}",
+                    "\u{feff}",
+                    "：",
+                    ":",
+                    "（",
+                    "）",
+                    "，",
+                    "≥",
+                    "、",
+                    "《",
+                    "Ａ",
+                    "ｚ",
+                    "\u{ff5f}",
+                    "\u{e3}",
+                    "\u{3001}",
+                    "\u{1f600}",
+                    "\x0c",
+                ]),
+                0..40,
+            )
+            .prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #[test]
+            fn key_trim_normalize(s in prop_oneof![tricky(), "\\PC{0,40}"]) {
+                prop_assert_eq!(key(&s).into_owned(), key_by_chars(&s));
+                prop_assert_eq!(trim(&s), s.trim_matches(is_space));
+                prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
+                prop_assert_eq!(find_colon(&s), s.find([':', '：']));
+                prop_assert_eq!(rfind_colon(&s), s.rfind([':', '：']));
+            }
+
+            #[test]
+            fn lines_and_cells(s in prop_oneof![tricky(), "\\PC{0,60}"]) {
+                let got: Vec<_> = line_iter(&s).map(|l| (l.no, l.start, l.text)).collect();
+                prop_assert_eq!(got, lines_by_chars(&s));
+                for line in line_iter(&s) {
+                    let mut offset = 0;
+                    let mut want = Vec::new();
+                    for (field, raw) in line.text.split('\t').enumerate() {
+                        let lead = raw.len() - raw.trim_start_matches(is_space).len();
+                        let t = raw.trim_matches(is_space);
+                        if !t.is_empty() {
+                            want.push((t, field, line.start + offset + lead));
+                        }
+                        offset += raw.len() + 1;
+                    }
+                    let got: Vec<_> = cells(&line).iter().map(|c| (c.text, c.field, c.start)).collect();
+                    prop_assert_eq!(got, want);
+                }
+            }
+        }
     }
 }

@@ -313,7 +313,8 @@ fn quick_kind(cells: &[Cell<'_>]) -> Quick {
         Quick::Year
     } else if cells.first().is_some_and(|c| {
         crate::vocab::project_field(&c.key) == Some(crate::vocab::ProjectField::Name)
-            || split_inline(c.text).is_some_and(|(h, _)| {
+            // A `项目名称：…` cell starts with 项 (cells are trimmed).
+            || c.text.starts_with('项') && split_inline(c.text).is_some_and(|(h, _)| {
                 crate::vocab::project_field(&text::key(h)) == Some(crate::vocab::ProjectField::Name)
             })
     }) {
