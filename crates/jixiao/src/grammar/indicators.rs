@@ -29,7 +29,7 @@ use crate::vocab::{is_table_heading, is_table_label, level1, level2};
 use super::FormCtx;
 
 /// The levels carried down the table.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct TableState {
     level1: Option<Level1>,
     level2: Option<Level2>,

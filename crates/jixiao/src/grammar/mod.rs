@@ -298,6 +298,65 @@ fn read_preamble(doc: &mut Document, preamble: &[Line<'_>], has_forms: bool) {
     doc.diagnostics.append(&mut pre.diags);
 }
 
+/// Whether a row written inside the 项目绩效目标 block (after its header
+/// row) is read back as a goal text row of the same cells: the checks
+/// [`FormParser::feed`] makes, in its order, for a line in that block. Used by
+/// the renderer to choose where a goal text goes.
+pub(crate) fn reads_as_goal_text(row: &str) -> bool {
+    let line = Line {
+        no: 1,
+        start: 0,
+        text: row,
+    };
+    let cells = text::cells(&line);
+    !cells.is_empty()
+        && !header::is_page_furniture_cells(&cells)
+        && quick_kind(&cells) == Quick::Other
+        && !project::is_project_row(&cells)
+        && !funding::is_header_row(&cells)
+        && !goals::is_header_row(&cells)
+        && !indicators::is_heading_row(&cells)
+        && !indicators::is_labelled_row(&cells)
+        && !cells
+            .iter()
+            .any(|c| crate::vocab::is_structural_label(&c.key))
+}
+
+/// The indicator that a row written in the 绩效指标 table is read as, given
+/// the levels carried down to it (`state`, advanced as the table would); `None`
+/// when the row would be read as another kind of row, or as no indicator.
+/// Used by the renderer to choose how much of a row to write out.
+pub(crate) fn read_as_indicator(
+    state: &mut indicators::TableState,
+    row: &str,
+) -> Option<Indicator> {
+    let line = Line {
+        no: 1,
+        start: 0,
+        text: row,
+    };
+    let cells = text::cells(&line);
+    if cells.is_empty()
+        || header::is_page_furniture_cells(&cells)
+        || quick_kind(&cells) != Quick::Other
+        || project::is_project_row(&cells)
+        || funding::is_header_row(&cells)
+        || goals::is_header_row(&cells)
+        || indicators::is_heading_row(&cells)
+    {
+        return None;
+    }
+    let mut ctx = FormCtx::new(line, None);
+    indicators::read_row(&mut ctx, state, &line, &cells)
+}
+
+/// Whether a text written after a label in the 项目绩效目标 header row is
+/// read back as goal text there.
+pub(crate) fn reads_as_goal_text_in_header(text: &str) -> bool {
+    let key = text::key(text);
+    crate::vocab::goal_label(&key).is_none() && !crate::vocab::is_structural_label(&key)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Quick {
     Header,
