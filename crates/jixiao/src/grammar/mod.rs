@@ -10,12 +10,13 @@
 //!           | indicator_table                          -- indicators.rs
 //! ```
 //!
-//! The input is first cut into form segments (a segment starts at a form
-//! header, or at a `项目名称` row when the current form already has one, or at a
-//! year line after a form's body), so that damage inside one form can never
-//! change how another is read. Each segment is then read row by row; a row's
-//! kind is decided by the vocabulary of its first cell and by the section the
-//! form is in. Value grammars (amounts, dates, years, targets) are nom parsers
+//! The input is cut into form segments (a segment starts at a form header, or
+//! at a `项目名称` row when the current form already has one, or at a year line
+//! after a form's body), so that damage inside one form can never change how
+//! another is read. Both happen in one pass: each line is cut into cells once,
+//! the `Segmenter` decides from them whether the line starts a form, and the
+//! current form's `FormParser` reads the line; a row's kind is decided by the
+//! vocabulary of its first cell and by the section the form is in. Value grammars (amounts, dates, years, targets) are nom parsers
 //! in `value.rs` and `target.rs`; nom never reaches the public API.
 //!
 //! Nothing is dropped silently: every non-blank line is consumed into the
