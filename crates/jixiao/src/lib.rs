@@ -169,8 +169,10 @@ pub fn parse_bytes_strict(bytes: &[u8]) -> Result<Document, Error> {
 }
 
 /// Render a document back to form text in the sample's tab-separated layout.
-/// `parse(&render(&doc))` reads back the same forms (spans aside) for
-/// well-formed forms; see the renderer's module notes for garbled input.
+/// `parse(&render(&doc))` reads back the same forms (spans aside) for every
+/// document `parse` produces, except one whose indicator is made only of the
+/// indicator table's headings (a garbled heading row: written on a row, it is
+/// the heading row again).
 ///
 /// ```
 /// let doc = jixiao::parse(jixiao::SAMPLE);

@@ -62,8 +62,18 @@ impl Document {
     /// ```
     #[must_use]
     pub fn to_json(&self) -> String {
-        // Serialising this model cannot fail: every map key is a string.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        // Sized for the whole output at once (about 650 bytes an indicator).
+        let indicators = self.indicator_count();
+        let capacity =
+            1024 + 700 * indicators + 2048 * self.forms.len() + 512 * self.diagnostics.len();
+        let mut out = Vec::with_capacity(capacity);
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+        // Serialising this model cannot fail: every map key is a string, and
+        // serde_json writes only UTF-8.
+        if self.serialize(&mut ser).is_err() {
+            return String::new();
+        }
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// Read a document back from v1 JSON.
@@ -98,6 +108,98 @@ impl Document {
     #[must_use]
     pub fn indicator_count(&self) -> usize {
         self.forms.iter().map(|f| f.indicators.len()).sum()
+    }
+}
+
+/// `serde_json`'s pretty printer (two spaces), writing each line break and
+/// its indentation in one piece instead of one write per level.
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+/// `,` then a line break then indentation, for [`Pretty`].
+const BREAK: [u8; 130] = {
+    let mut b = [b' '; 130];
+    b[0] = b',';
+    b[1] = b'\n';
+    b
+};
+
+impl Pretty {
+    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
+        let from = usize::from(!comma);
+        let width = 2 * self.depth;
+        if 2 + width <= BREAK.len() {
+            w.write_all(&BREAK[from..2 + width])
+        } else {
+            w.write_all(&BREAK[from..2])?;
+            for _ in 0..self.depth {
+                w.write_all(b"  ")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 

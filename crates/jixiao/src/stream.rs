@@ -27,7 +27,7 @@ use std::io::{self, BufRead};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
-use crate::grammar::{self, Segmenter};
+use crate::grammar::{self, FormParser, Segmenter};
 use crate::layout::Layout;
 use crate::model::{Document, Form};
 use crate::text::Line;
@@ -219,8 +219,19 @@ fn parse_piece(text: &str, no: usize, offset: usize, kind: Kind) -> StreamItem {
             })
         }
         Kind::Form(index) => {
-            let lines: Vec<Line<'_>> = LineIter::new(text, no, offset).map(|(l, _)| l).collect();
-            let (form, diagnostics) = grammar::parse_form(&lines, 0, lines.len(), index);
+            let mut lines = LineIter::new(text, no, offset).map(|(l, _)| l);
+            let first = lines.next().unwrap_or(Line {
+                no,
+                start: offset,
+                text: "",
+            });
+            let mut form = FormParser::new(first, index);
+            let mut cells = Vec::new();
+            form.feed_line(first, &mut cells);
+            for line in lines {
+                form.feed_line(line, &mut cells);
+            }
+            let (form, diagnostics) = form.finish();
             StreamItem::Form(FormItem {
                 index,
                 form,

@@ -4,6 +4,8 @@
 //! reliable, so the grammar never trusts a column index alone: it reads the
 //! non-empty cells of a row in order and recognises labels by vocabulary.
 
+use std::borrow::Cow;
+
 /// One physical line of the input.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {
@@ -23,7 +25,7 @@ impl Line<'_> {
 
     /// Whether the line holds nothing but whitespace.
     pub fn is_blank(&self) -> bool {
-        self.text.chars().all(is_space)
+        trim(self.text).is_empty()
     }
 }
 
@@ -32,8 +34,9 @@ impl Line<'_> {
 pub(crate) struct Cell<'a> {
     /// The cell's text, trimmed.
     pub text: &'a str,
-    /// The cell's [`label_key`], computed once.
-    pub key: String,
+    /// The cell's [`label_key`], computed once (borrowed from the text when
+    /// the key is the text itself, or a prefix of it).
+    pub key: Cow<'a, str>,
     /// 0-based index of the tab-separated field the cell came from.
     pub field: usize,
     /// Absolute byte offset of the trimmed text.
@@ -53,79 +56,294 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
 }
 
-/// Trim [`is_space`] characters from both ends.
-pub(crate) fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
+/// Whether a byte is ASCII whitespace (what [`is_space`] says of ASCII).
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (0x09..=0x0d).contains(&b)
 }
 
-/// Split the input into lines. A leading BOM is skipped (byte offsets still
-/// count it); `\r\n`, `\n` and a lone `\r` all end a line. A form feed is
-/// not a line break (editors do not count it as one): it is whitespace inside
-/// the line it starts, as pdftotext writes it at the top of each page.
-pub(crate) fn lines(input: &str) -> Vec<Line<'_>> {
-    let body_start = if input.starts_with('\u{feff}') { 3 } else { 0 };
-    let bytes = input.as_bytes();
-    let mut out = Vec::new();
-    let mut start = body_start;
-    let mut i = body_start;
-    let mut no = 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(Line {
-                    no,
-                    start,
-                    text: &input[start..i],
-                });
-                no += 1;
-                i += 1;
-                start = i;
+/// Whether a byte can start a non-ASCII [`is_space`] character (U+0085,
+/// U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF) or a full-width form
+/// (U+FF01–U+FF5E). CJK ideographs (lead bytes E4–E9) never do.
+fn is_special_lead(b: u8) -> bool {
+    matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
+}
+
+/// The length of the UTF-8 sequence that byte `lead` starts (`lead` >= 0x80
+/// is a lead byte: callers step from char boundary to char boundary).
+fn utf8_width(lead: u8) -> usize {
+    if lead >= 0xf0 {
+        4
+    } else if lead >= 0xe0 {
+        3
+    } else {
+        2
+    }
+}
+
+/// Position of the first `byte` in `bytes`, eight bytes at a time.
+fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut i = 0;
+    for chunk in chunks.by_ref() {
+        let found = zero_bytes(word(chunk) ^ splat(byte));
+        if found != 0 {
+            return Some(i + first_marked(found));
+        }
+        i += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == byte)
+        .map(|p| i + p)
+}
+
+/// Whether `bytes` may hold whitespace or a full-width form: an ASCII
+/// control or space byte, or a byte that can start a non-ASCII space or a
+/// full-width form (most cells hold neither). Eight bytes at a time.
+fn maybe_special(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    if chunks.by_ref().any(|chunk| word_special(word(chunk))) {
+        return true;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b <= b' ' || is_special_lead(b))
+}
+
+/// Whether a word of eight bytes holds a byte that [`maybe_special`] looks for.
+fn word_special(x: u64) -> bool {
+    // Bytes below 0x21 (exact for any bound up to 0x80), then each lead.
+    let low = x.wrapping_sub(splat(0x21)) & !x & HIGH;
+    let leads = zero_bytes(x ^ splat(0xc2))
+        | zero_bytes(x ^ splat(0xe1))
+        | zero_bytes(x ^ splat(0xe2))
+        | zero_bytes(x ^ splat(0xe3))
+        | zero_bytes(x ^ splat(0xef));
+    low | leads != 0
+}
+
+/// The character starting at byte `i` of `s` (a char boundary).
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or('\0')
+}
+
+/// The byte range of `s` that [`trim`] keeps.
+fn trim_range(s: &str) -> (usize, usize) {
+    let b = s.as_bytes();
+    let mut start = 0;
+    while let Some(&c) = b.get(start) {
+        if c < 0x80 {
+            if !is_ascii_space(c) {
+                break;
             }
-            b'\r' => {
-                out.push(Line {
-                    no,
-                    start,
-                    text: &input[start..i],
-                });
-                no += 1;
-                i += if bytes.get(i + 1) == Some(&b'\n') {
+            start += 1;
+        } else {
+            if !is_special_lead(c) {
+                break;
+            }
+            let ch = char_at(s, start);
+            if !is_space(ch) {
+                break;
+            }
+            start += ch.len_utf8();
+        }
+    }
+    let mut end = b.len();
+    while end > start {
+        let c = b[end - 1];
+        if c < 0x80 {
+            if !is_ascii_space(c) {
+                break;
+            }
+            end -= 1;
+        } else {
+            let ch = s[start..end].chars().next_back().unwrap_or('\0');
+            if !is_space(ch) {
+                break;
+            }
+            end -= ch.len_utf8();
+        }
+    }
+    (start, end)
+}
+
+/// Trim [`is_space`] characters from both ends.
+pub(crate) fn trim(s: &str) -> &str {
+    let (start, end) = trim_range(s);
+    &s[start..end]
+}
+
+/// The lines of an input, lazily: what [`lines`] collects.
+#[derive(Debug, Clone)]
+pub(crate) struct LineIter<'a> {
+    input: &'a str,
+    pos: usize,
+    no: usize,
+}
+
+/// Position of the first `\n` or `\r` in `bytes`, eight bytes at a time.
+fn find_eol(bytes: &[u8]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut i = 0;
+    for chunk in chunks.by_ref() {
+        let x = word(chunk);
+        let found = zero_bytes(x ^ splat(b'\n')) | zero_bytes(x ^ splat(b'\r'));
+        if found != 0 {
+            return Some(i + first_marked(found));
+        }
+        i += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map(|p| i + p)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes as a little-endian word.
+fn word(chunk: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    u64::from_le_bytes(w)
+}
+
+/// A word of eight copies of `b`.
+fn splat(b: u8) -> u64 {
+    ONES * u64::from(b)
+}
+
+/// The high bit of each zero byte of `x` set (a borrow can also mark bytes
+/// above the first zero byte, never below it: the lowest mark is exact).
+fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
+/// Index of the lowest marked byte.
+fn first_marked(marks: u64) -> usize {
+    (marks.trailing_zeros() / 8) as usize
+}
+
+impl<'a> Iterator for LineIter<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        let bytes = self.input.as_bytes();
+        let start = self.pos;
+        if start >= bytes.len() {
+            return None;
+        }
+        let (end, next) = match find_eol(&bytes[start..]) {
+            Some(p) => {
+                let at = start + p;
+                let width = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
                     2
                 } else {
                     1
                 };
-                start = i;
+                (at, at + width)
             }
-            _ => i += 1,
-        }
-    }
-    if start < bytes.len() {
-        out.push(Line {
-            no,
+            None => (bytes.len(), bytes.len()),
+        };
+        let line = Line {
+            no: self.no,
             start,
-            text: &input[start..],
-        });
+            text: &self.input[start..end],
+        };
+        self.no += 1;
+        self.pos = next;
+        Some(line)
     }
-    out
+}
+
+/// Split the input into lines, lazily. A leading BOM is skipped (byte
+/// offsets still count it); `\r\n`, `\n` and a lone `\r` all end a line. A
+/// form feed is not a line break (editors do not count it as one): it is
+/// whitespace inside the line it starts, as pdftotext writes it at the top of
+/// each page.
+pub(crate) fn line_iter(input: &str) -> LineIter<'_> {
+    let body_start = if input.starts_with('\u{feff}') { 3 } else { 0 };
+    LineIter {
+        input,
+        pos: body_start,
+        no: 1,
+    }
+}
+
+/// Split the input into lines (see [`line_iter`]).
+pub(crate) fn lines(input: &str) -> Vec<Line<'_>> {
+    line_iter(input).collect()
 }
 
 /// The non-empty cells of a line, split at tabs and trimmed.
 pub(crate) fn cells<'a>(line: &Line<'a>) -> Vec<Cell<'a>> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for (field, raw) in line.text.split('\t').enumerate() {
-        let lead = raw.len() - raw.trim_start_matches(is_space).len();
-        let text = trim(raw);
-        if !text.is_empty() {
+    cells_into(line, &mut out);
+    out
+}
+
+/// [`cells`] into a buffer (cleared first), so that one allocation serves
+/// every line.
+pub(crate) fn cells_into<'a>(line: &Line<'a>, out: &mut Vec<Cell<'a>>) {
+    out.clear();
+    let text = line.text;
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let mut field = 0;
+    loop {
+        let to = find_byte(&bytes[from..], b'\t').map_or(bytes.len(), |p| from + p);
+        let (lead, trail) = if from == to {
+            (0, 0)
+        } else {
+            trim_range(&text[from..to])
+        };
+        if lead < trail {
+            let t = &text[from + lead..from + trail];
             out.push(Cell {
-                text,
-                key: label_key(text),
+                text: t,
+                key: key(t),
                 field,
-                start: line.start + offset + lead,
+                start: line.start + from + lead,
             });
         }
-        offset += raw.len() + 1;
+        if to == bytes.len() {
+            break;
+        }
+        from = to + 1;
+        field += 1;
     }
-    out
+}
+
+/// Byte offset of the first `:` or `：` in `s`.
+pub(crate) fn find_colon(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = bytes.get(i) {
+        if c < 0x80 {
+            if c == b':' {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            if c == 0xef && bytes.get(i + 1..i + 3) == Some(&[0xbc, 0x9a]) {
+                return Some(i);
+            }
+            i += utf8_width(c);
+        }
+    }
+    None
+}
+
+/// Byte offset of the last `:` or `：` in `s`.
+pub(crate) fn rfind_colon(s: &str) -> Option<usize> {
+    match (s.rfind(':'), s.rfind('：')) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Collapse every whitespace run to one ASCII space and trim the ends: the
@@ -133,6 +351,9 @@ pub(crate) fn cells<'a>(line: &Line<'a>) -> Vec<Cell<'a>> {
 ///
 /// Text keeps its characters otherwise (full-width parentheses stay full-width).
 pub(crate) fn normalize(s: &str) -> String {
+    if is_normal(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -149,6 +370,38 @@ pub(crate) fn normalize(s: &str) -> String {
     out
 }
 
+/// Whether [`normalize`] leaves `s` as it is: no whitespace but single ASCII
+/// spaces between other characters.
+fn is_normal(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut prev_space = true; // a leading space is not normal
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+            i += 1;
+            continue;
+        }
+        if c < 0x80 {
+            if is_ascii_space(c) {
+                return false;
+            }
+            i += 1;
+        } else {
+            if is_special_lead(c) && is_space(char_at(s, i)) {
+                return false;
+            }
+            i += utf8_width(c);
+        }
+        prev_space = false;
+    }
+    !prev_space || b.is_empty()
+}
+
 /// Fold a full-width ASCII variant (U+FF01–U+FF5E) to ASCII, and the CJK
 /// punctuation that forms use interchangeably with ASCII (`〔〕` stay as they are).
 pub(crate) fn fold_width(c: char) -> char {
@@ -161,12 +414,68 @@ pub(crate) fn fold_width(c: char) -> char {
 /// The key a label is recognised by: whitespace removed, full-width folded,
 /// trailing colons dropped. `"项目资金（元）"` and `"项目资金 (元)"` share a key.
 pub(crate) fn label_key(s: &str) -> String {
-    let mut key = String::with_capacity(s.len());
-    key.extend(s.chars().filter(|c| !is_space(*c)).map(fold_width));
-    while key.ends_with(':') {
-        key.pop();
+    key(s).into_owned()
+}
+
+/// [`label_key`], borrowed from `s` when the key is `s` or a prefix of it
+/// (no whitespace and no full-width form inside): most cells.
+pub(crate) fn key(s: &str) -> Cow<'_, str> {
+    let bytes = s.as_bytes();
+    if !maybe_special(bytes) {
+        return Cow::Borrowed(s.trim_end_matches(':'));
     }
-    key
+    // Built only once a character must be dropped or folded: runs of
+    // characters that stay are copied whole.
+    let mut owned: Option<String> = None;
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip eight bytes that hold nothing to drop or fold, then the
+        // continuation bytes of a character cut by the word's end.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            if !word_special(word(chunk)) {
+                i += 8;
+                while bytes.get(i).is_some_and(|&b| b & 0xc0 == 0x80) {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        let c = bytes[i];
+        if c < 0x80 {
+            if is_ascii_space(c) {
+                let buf = owned.get_or_insert_with(|| String::with_capacity(s.len()));
+                buf.push_str(&s[run..i]);
+                run = i + 1;
+            }
+            i += 1;
+        } else if is_special_lead(c) {
+            let ch = char_at(s, i);
+            let w = ch.len_utf8();
+            let folded = fold_width(ch);
+            if is_space(ch) || folded != ch {
+                let buf = owned.get_or_insert_with(|| String::with_capacity(s.len()));
+                buf.push_str(&s[run..i]);
+                if !is_space(ch) {
+                    buf.push(folded);
+                }
+                run = i + w;
+            }
+            i += w;
+        } else {
+            i += utf8_width(c);
+        }
+    }
+    match owned {
+        None => Cow::Borrowed(s.trim_end_matches(':')),
+        Some(mut key) => {
+            key.push_str(&s[run..]);
+            while key.ends_with(':') {
+                key.pop();
+            }
+            Cow::Owned(key)
+        }
+    }
 }
 
 /// Join two fragments of one wrapped text: no space between CJK characters,
@@ -271,5 +580,124 @@ mod tests {
     fn columns_and_widths_count_chars() {
         assert_eq!(char_col("项目\tx", 7), 4);
         assert_eq!(display_width("项目ab"), 6);
+    }
+
+    // The byte-level helpers against the plain character-by-character
+    // definitions they replace.
+    mod same_as_by_chars {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn key_by_chars(s: &str) -> String {
+            let mut key: String = s
+                .chars()
+                .filter(|c| !is_space(*c))
+                .map(fold_width)
+                .collect();
+            while key.ends_with(':') {
+                key.pop();
+            }
+            key
+        }
+
+        fn normalize_by_chars(s: &str) -> String {
+            s.split(is_space)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+
+        fn lines_by_chars(input: &str) -> Vec<(usize, usize, &str)> {
+            let body = if input.starts_with('\u{feff}') { 3 } else { 0 };
+            let mut out = Vec::new();
+            let mut start = body;
+            let mut rest = &input[body..];
+            while !rest.is_empty() {
+                let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+                out.push((out.len() + 1, start, &rest[..end]));
+                let width = if rest[end..].starts_with("\r\n") {
+                    2
+                } else {
+                    usize::from(end < rest.len())
+                };
+                start += end + width;
+                rest = &rest[end + width..];
+            }
+            out
+        }
+
+        /// Text made of the characters the fast paths treat specially.
+        fn tricky() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                prop::sample::select(vec![
+                    "项",
+                    "目",
+                    "a",
+                    "1",
+                    " ",
+                    "  ",
+                    "\t",
+                    "\n",
+                    "\r",
+                    "\r\n",
+                    "\u{3000}",
+                    "\u{a0}",
+                    "\u{85}",
+                    "\u{1680}",
+                    "\u{2003}",
+                    "\u{200b}",
+                    "\u{2028}",
+                    "\u{feff}",
+                    "：",
+                    ":",
+                    "（",
+                    "）",
+                    "，",
+                    "≥",
+                    "、",
+                    "《",
+                    "Ａ",
+                    "ｚ",
+                    "\u{ff5f}",
+                    "\u{e3}",
+                    "\u{3001}",
+                    "\u{1f600}",
+                    "\x0c",
+                ]),
+                0..40,
+            )
+            .prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #[test]
+            fn key_trim_normalize(s in prop_oneof![tricky(), "\\PC{0,40}"]) {
+                prop_assert_eq!(key(&s).into_owned(), key_by_chars(&s));
+                prop_assert_eq!(trim(&s), s.trim_matches(is_space));
+                prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
+                prop_assert_eq!(find_colon(&s), s.find([':', '：']));
+                prop_assert_eq!(rfind_colon(&s), s.rfind([':', '：']));
+            }
+
+            #[test]
+            fn lines_and_cells(s in prop_oneof![tricky(), "\\PC{0,60}"]) {
+                let got: Vec<_> = line_iter(&s).map(|l| (l.no, l.start, l.text)).collect();
+                prop_assert_eq!(got, lines_by_chars(&s));
+                for line in line_iter(&s) {
+                    let mut offset = 0;
+                    let mut want = Vec::new();
+                    for (field, raw) in line.text.split('\t').enumerate() {
+                        let lead = raw.len() - raw.trim_start_matches(is_space).len();
+                        let t = raw.trim_matches(is_space);
+                        if !t.is_empty() {
+                            want.push((t, field, line.start + offset + lead));
+                        }
+                        offset += raw.len() + 1;
+                    }
+                    let got: Vec<_> = cells(&line).iter().map(|c| (c.text, c.field, c.start)).collect();
+                    prop_assert_eq!(got, want);
+                }
+            }
+        }
     }
 }

@@ -281,3 +281,76 @@ fn a_goal_that_looks_like_a_page_footer_round_trips() {
     let again = jixiao::parse(&jixiao::render(&garbled));
     assert_eq!(forms(&again), forms(&garbled));
 }
+
+/// Found by the `render_roundtrip` fuzz target: a goal text joined from
+/// wrapped rows that, written back on one row, reads as a form title
+/// (`…绩效目标申报表`) and would start a new form. It goes in the goals
+/// header row, after its label.
+#[test]
+fn a_goal_that_reads_as_a_form_title_round_trips() {
+    let doc = jixiao::parse(
+        "财政项目支出绩效目标申报表\n项目名称\t甲\n项目绩效目标\t项目总目标\t\t年度总体目标\t\t\n\
+         \t财政项目支出绩效目标申\t\t\t\t\n\t报表\t\t\t\t\n",
+    );
+    assert_eq!(
+        doc.forms[0].goals.project.as_deref(),
+        Some("财政项目支出绩效目标申报表")
+    );
+    let text = jixiao::render(&doc);
+    assert!(text.contains("项目总目标\t财政项目支出绩效目标申报表\t年度总体目标"));
+    let again = jixiao::parse(&text);
+    assert_eq!(forms(&again), forms(&doc));
+}
+
+/// A goal text that is itself a goal label (`年度目标`, joined from two
+/// wrapped rows) reads as the goals header on any row and as a label in the
+/// header row: it is written as wrapped fragments again.
+#[test]
+fn a_goal_that_is_a_goal_label_round_trips() {
+    let doc = jixiao::parse(
+        "财政项目支出绩效目标申报表\n项目名称\t甲\n项目绩效目标\t项目总目标\t\t年度总体目标\t\t\n\
+         \t\t\t年度\t\t\n\t\t\t目标\t\t\n",
+    );
+    assert_eq!(doc.forms[0].goals.annual.as_deref(), Some("年度目标"));
+    assert_eq!(doc.forms[0].goals.project, None);
+    let again = jixiao::parse(&jixiao::render(&doc));
+    assert_eq!(forms(&again), forms(&doc));
+}
+
+/// Found by the `render_roundtrip` fuzz target: a level-1 that the text named
+/// only on a row without an indicator (an unknown `…指标` label before a
+/// level-2), carried down to an indicator whose level-2 is also unknown. No
+/// single row reads as that indicator; a row that sets the level-1 is
+/// written before it.
+#[test]
+fn a_level1_named_only_on_a_row_without_indicator_round_trips() {
+    let doc = jixiao::parse(
+        "财政项目支出绩效目标申报表\n项目名称\t甲\n绩效指标\t成本指标\t经济成本指标\t培训\t按实\n\
+         \t新增指标\t数量指标\t备注\t\n\t\t其他指标\t人数\t=1(人)\t\n",
+    );
+    let ind = &doc.forms[0].indicators[1];
+    assert_eq!(ind.level1, Some(Level1::Other("新增指标".into())));
+    assert_eq!(ind.level2, Some(Level2::Other("其他指标".into())));
+    let again = jixiao::parse(&jixiao::render(&doc));
+    assert_eq!(forms(&again), forms(&doc));
+}
+
+/// The one kind of parsed document that cannot round-trip (and that the fuzz
+/// target leaves out): an indicator whose level labels, name and target are
+/// all headings of the indicator table, read from a garbled heading row.
+/// Written on a row it is the table's heading row, which holds no indicator.
+#[test]
+fn an_indicator_made_of_table_headings_is_the_known_exception() {
+    let doc = jixiao::parse(
+        "财政项目支出绩效目标申报表\n项目名称\t甲\n\t一级指标\t二级指标\t三级指标\t指标值\n\
+         \t一级指标\t二级指标\t乱码\t指标值\n",
+    );
+    let ind = &doc.forms[0].indicators[0];
+    assert_eq!(ind.level2, Some(Level2::Other("一级指标".into())));
+    assert_eq!(
+        (ind.name.as_str(), ind.target.raw.as_str()),
+        ("二级指标", "指标值")
+    );
+    let again = jixiao::parse(&jixiao::render(&doc));
+    assert!(again.forms[0].indicators.is_empty());
+}

@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::Code;
 use crate::model::Funding;
-use crate::text::{label_key, normalize, Cell};
+use crate::text::{key, normalize, Cell};
 use crate::vocab::{funding_header, funding_label, FundingLabel};
 
 use super::FormCtx;
@@ -82,16 +82,13 @@ fn label_of<'c>(cell: &Cell<'c>) -> Option<(FundingLabel, Option<&'c str>)> {
     if let Some(l) = funding_label(&cell.key) {
         return Some((l, None));
     }
-    if !cell.text.contains([':', '：']) {
-        return None;
-    }
     let (head, tail) = super::split_inline_last(cell.text)?;
-    funding_label(&label_key(head)).map(|l| (l, Some(tail)))
+    funding_label(&key(head)).map(|l| (l, Some(tail)))
 }
 
 /// Read the header row: the unit, then entries like any other row.
 pub(crate) fn read_header_row(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     state: &mut FundingState,
     cells: &[Cell<'_>],
     funding: &mut Funding,
@@ -130,7 +127,7 @@ pub(crate) fn read_header_row(
 
 /// Read one row of entries.
 pub(crate) fn read_row(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     state: &mut FundingState,
     cells: &[Cell<'_>],
     funding: &mut Funding,
@@ -182,7 +179,7 @@ pub(crate) fn read_row(
 }
 
 fn store(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     funding: &mut Funding,
     slot: Slot,
     text: &str,

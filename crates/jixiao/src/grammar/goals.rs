@@ -67,7 +67,7 @@ fn append(goals: &mut Goals, which: Which, text: &str) {
 
 /// Read the header row (labels, and any text that follows a label in it).
 pub(crate) fn read_header_row(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     state: &mut GoalsState,
     line: &Line<'_>,
     cells: &[Cell<'_>],
@@ -109,7 +109,7 @@ pub(crate) fn read_header_row(
 
 /// Read a text row of the block.
 pub(crate) fn read_text_row(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     state: &GoalsState,
     line: &Line<'_>,
     cells: &[Cell<'_>],
@@ -135,7 +135,7 @@ pub(crate) fn read_text_row(
     }
 }
 
-fn place(ctx: &mut FormCtx<'_, '_>, state: &GoalsState, cell: &Cell<'_>, f: usize) -> Which {
+fn place(ctx: &mut FormCtx<'_>, state: &GoalsState, cell: &Cell<'_>, f: usize) -> Which {
     match (state.project_field, state.annual_field) {
         (Some(p), Some(a)) if p < a => {
             if f >= a {

@@ -14,7 +14,7 @@ use nom::combinator::{all_consuming, opt};
 use nom::sequence::delimited;
 use nom::{IResult, Parser};
 
-use crate::text::{label_key, Cell};
+use crate::text::{key, Cell};
 use crate::vocab::is_form_header;
 
 /// A form's title row.
@@ -110,8 +110,23 @@ pub(crate) fn is_page_furniture(line: &str) -> bool {
     {
         return false;
     }
-    let key = label_key(line);
+    let key = key(line);
     !key.is_empty() && furniture(&key).is_ok()
+}
+
+/// [`is_page_furniture`] on the cells of a line: one cell whose key is a
+/// footer.
+pub(crate) fn is_page_furniture_cells(cells: &[Cell<'_>]) -> bool {
+    let [only] = cells else {
+        return false;
+    };
+    let t = only.text;
+    t.len() <= 64
+        && t.chars()
+            .next()
+            .is_some_and(|c| matches!(c, '第' | '共' | '-' | '—' | '–' | 'P' | 'p' | '0'..='9'))
+        && !only.key.is_empty()
+        && furniture(&only.key).is_ok()
 }
 
 #[cfg(test)]

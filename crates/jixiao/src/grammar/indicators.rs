@@ -29,7 +29,7 @@ use crate::vocab::{is_table_heading, is_table_label, level1, level2};
 use super::FormCtx;
 
 /// The levels carried down the table.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct TableState {
     level1: Option<Level1>,
     level2: Option<Level2>,
@@ -65,7 +65,7 @@ fn unknown_label(key: &str) -> bool {
 /// Read one indicator row. Returns the indicator, or `None` for a label-only
 /// row or an incomplete row (reported).
 pub(crate) fn read_row(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     state: &mut TableState,
     line: &Line<'_>,
     cells: &[Cell<'_>],

@@ -10,12 +10,13 @@
 //!           | indicator_table                          -- indicators.rs
 //! ```
 //!
-//! The input is first cut into form segments (a segment starts at a form
-//! header, or at a `项目名称` row when the current form already has one, or at a
-//! year line after a form's body), so that damage inside one form can never
-//! change how another is read. Each segment is then read row by row; a row's
-//! kind is decided by the vocabulary of its first cell and by the section the
-//! form is in. Value grammars (amounts, dates, years, targets) are nom parsers
+//! The input is cut into form segments (a segment starts at a form header, or
+//! at a `项目名称` row when the current form already has one, or at a year line
+//! after a form's body), so that damage inside one form can never change how
+//! another is read. Both happen in one pass: each line is cut into cells once,
+//! the `Segmenter` decides from them whether the line starts a form, and the
+//! current form's `FormParser` reads the line; a row's kind is decided by the
+//! vocabulary of its first cell and by the section the form is in. Value grammars (amounts, dates, years, targets) are nom parsers
 //! in `value.rs` and `target.rs`; nom never reaches the public API.
 //!
 //! Nothing is dropped silently: every non-blank line is consumed into the
@@ -32,12 +33,12 @@ pub(crate) mod value;
 use std::fmt::Write as _;
 
 use crate::diagnostic::{Code, Diagnostic, SourceSpan};
-use crate::model::{Document, Form, Funding, Goals, Project, Span, SCHEMA_VERSION};
+use crate::model::{Document, Form, Funding, Goals, Indicator, Project, Span, SCHEMA_VERSION};
 use crate::text::{self, Cell, Line};
 
 /// Split `label：value` / `label: value` at the first colon.
 pub(crate) fn split_inline(text: &str) -> Option<(&str, &str)> {
-    let i = text.find([':', '：'])?;
+    let i = text::find_colon(text)?;
     let sep = text[i..].chars().next()?.len_utf8();
     let tail = text::trim(&text[i + sep..]);
     (!tail.is_empty()).then(|| (&text[..i], tail))
@@ -46,7 +47,7 @@ pub(crate) fn split_inline(text: &str) -> Option<(&str, &str)> {
 /// Split `label：value` at the last colon (labels such as `其中: 财政资金`
 /// contain one).
 pub(crate) fn split_inline_last(text: &str) -> Option<(&str, &str)> {
-    let i = text.rfind([':', '：'])?;
+    let i = text::rfind_colon(text)?;
     let sep = text[i..].chars().next()?.len_utf8();
     let tail = text::trim(&text[i + sep..]);
     (!tail.is_empty()).then(|| (&text[..i], tail))
@@ -65,27 +66,32 @@ pub(crate) fn excerpt(s: &str) -> String {
 }
 
 /// Diagnostics of one form, with what they need to compute spans.
-pub(crate) struct FormCtx<'a, 'l> {
-    lines: &'l [Line<'a>],
+pub(crate) struct FormCtx<'a> {
+    /// The line being read: every cell a section reports on is on it.
+    line: Line<'a>,
+    /// The line of the last coalesced `unexpected-cell` diagnostic.
+    stray_line: Line<'a>,
     form: Option<usize>,
     diags: Vec<Diagnostic>,
     /// Stray cells folded into the last `unexpected-cell` diagnostic.
     stray: usize,
 }
 
-impl<'a> FormCtx<'a, '_> {
-    fn line_of(&self, byte: usize) -> Line<'a> {
-        let i = self
-            .lines
-            .partition_point(|l| l.start <= byte)
-            .saturating_sub(1);
-        self.lines[i]
+impl<'a> FormCtx<'a> {
+    fn new(line: Line<'a>, form: Option<usize>) -> Self {
+        FormCtx {
+            line,
+            stray_line: line,
+            form,
+            diags: Vec::new(),
+            stray: 0,
+        }
     }
 
     /// A diagnostic at bytes `start..end` (within one line).
     pub(crate) fn diag_at(&mut self, code: Code, message: String, start: usize, end: usize) {
         self.flush_stray();
-        let line = self.line_of(start);
+        let line = self.line;
         let span = SourceSpan::within(&line, &line, start, end);
         self.diags
             .push(Diagnostic::new(code, message, Some(span), self.form));
@@ -109,7 +115,7 @@ impl<'a> FormCtx<'a, '_> {
     /// Stray cells on one row are reported together (one diagnostic whose span
     /// runs to the last of them), so that a row of many cells costs linear time.
     pub(crate) fn unexpected_cell(&mut self, cell: &Cell<'_>, place: &str) {
-        let line = self.line_of(cell.start);
+        let line = self.line;
         if let Some(last) = self.diags.last_mut() {
             if last.code == Code::UnexpectedCell {
                 if let Some(span) = last.span.as_mut() {
@@ -122,6 +128,7 @@ impl<'a> FormCtx<'a, '_> {
             }
         }
         self.flush_stray();
+        self.stray_line = line;
         self.diag_cell(
             Code::UnexpectedCell,
             format!("{place} has no place for {:?}", excerpt(cell.text)),
@@ -139,7 +146,7 @@ impl<'a> FormCtx<'a, '_> {
         let Some(span) = self.diags.last().and_then(|d| d.span) else {
             return;
         };
-        let line = self.line_of(span.start_byte);
+        let line = self.stray_line;
         if let Some(last) = self.diags.last_mut() {
             last.span = Some(SourceSpan::within(
                 &line,
@@ -197,51 +204,45 @@ enum Section {
     Table,
 }
 
-/// Parse a whole document.
+/// Parse a whole document, in one pass over its lines: each line is cut into
+/// cells once, and those cells serve both the form segmenter and the form
+/// grammar. No list of all lines is kept.
 pub(crate) fn parse_document(input: &str) -> Document {
-    let lines = text::lines(input);
-    let segments = segment(&lines);
     let mut doc = Document {
         schema_version: SCHEMA_VERSION,
         ..Document::default()
     };
-
-    let preamble = &lines[..segments.first().map_or(lines.len(), |s| s.start)];
-    let mut pre = FormCtx {
-        lines: &lines,
-        form: None,
-        diags: Vec::new(),
-        stray: 0,
-    };
-    let mut title_taken = segments.is_empty();
-    for line in preamble.iter().filter(|l| !l.is_blank()) {
-        if header::is_page_furniture(line.text) {
-            pre.furniture(line);
+    let mut segmenter = Segmenter::default();
+    let mut cells: Vec<Cell<'_>> = Vec::new();
+    // The lines before the first form: read once it is known whether any
+    // form follows (the title is taken only then).
+    let mut preamble: Vec<Line<'_>> = Vec::new();
+    let mut current: Option<FormParser<'_>> = None;
+    let mut any_text = false;
+    for line in text::line_iter(input) {
+        if line.is_blank() {
             continue;
         }
-        let cells = text::cells(line);
-        if !title_taken && cells.len() == 1 {
-            doc.title = Some(text::normalize(cells[0].text));
-            title_taken = true;
-            continue;
+        any_text = true;
+        text::cells_into(&line, &mut cells);
+        if segmenter.starts_form_cells(&cells) {
+            match current.take() {
+                Some(form) => finish_form(&mut doc, form),
+                None => read_preamble(&mut doc, &preamble, true),
+            }
+            current = Some(FormParser::new(line, doc.forms.len()));
         }
-        title_taken = true;
-        pre.unrecognised(
-            Code::TextOutsideForm,
-            line,
-            "text before the first form that is not part of a form",
-        );
+        match current.as_mut() {
+            Some(form) => form.feed(line, &cells),
+            None => preamble.push(line),
+        }
     }
-    doc.diagnostics.append(&mut pre.diags);
-
-    for seg in &segments {
-        let index = doc.forms.len();
-        let (form, mut diags) = parse_form(&lines, seg.start, seg.end, index);
-        doc.forms.push(form);
-        doc.diagnostics.append(&mut diags);
+    match current {
+        Some(form) => finish_form(&mut doc, form),
+        None => read_preamble(&mut doc, &preamble, false),
     }
 
-    if lines.iter().all(Line::is_blank) {
+    if !any_text {
         doc.diagnostics.push(Diagnostic::new(
             Code::EmptyInput,
             "the input holds no text (only whitespace)",
@@ -262,11 +263,99 @@ pub(crate) fn parse_document(input: &str) -> Document {
     doc
 }
 
-/// A form segment: lines `start..end` (indices into the line list).
-#[derive(Debug, Clone, Copy)]
-struct Segment {
-    start: usize,
-    end: usize,
+fn finish_form(doc: &mut Document, form: FormParser<'_>) {
+    let (form, mut diags) = form.finish();
+    doc.forms.push(form);
+    doc.diagnostics.append(&mut diags);
+}
+
+/// The non-blank lines before the first form: the title and text outside
+/// any form.
+fn read_preamble(doc: &mut Document, preamble: &[Line<'_>], has_forms: bool) {
+    let Some(first) = preamble.first() else {
+        return;
+    };
+    let mut pre = FormCtx::new(*first, None);
+    let mut title_taken = !has_forms;
+    let mut cells = Vec::new();
+    for line in preamble {
+        text::cells_into(line, &mut cells);
+        if header::is_page_furniture_cells(&cells) {
+            pre.furniture(line);
+            continue;
+        }
+        if !title_taken && cells.len() == 1 {
+            doc.title = Some(text::normalize(cells[0].text));
+            title_taken = true;
+            continue;
+        }
+        title_taken = true;
+        pre.unrecognised(
+            Code::TextOutsideForm,
+            line,
+            "text before the first form that is not part of a form",
+        );
+    }
+    doc.diagnostics.append(&mut pre.diags);
+}
+
+/// Whether a row written inside the 项目绩效目标 block (after its header
+/// row) is read back as a goal text row of the same cells: the checks
+/// [`FormParser::feed`] makes, in its order, for a line in that block. Used by
+/// the renderer to choose where a goal text goes.
+pub(crate) fn reads_as_goal_text(row: &str) -> bool {
+    let line = Line {
+        no: 1,
+        start: 0,
+        text: row,
+    };
+    let cells = text::cells(&line);
+    !cells.is_empty()
+        && !header::is_page_furniture_cells(&cells)
+        && quick_kind(&cells) == Quick::Other
+        && !project::is_project_row(&cells)
+        && !funding::is_header_row(&cells)
+        && !goals::is_header_row(&cells)
+        && !indicators::is_heading_row(&cells)
+        && !indicators::is_labelled_row(&cells)
+        && !cells
+            .iter()
+            .any(|c| crate::vocab::is_structural_label(&c.key))
+}
+
+/// The indicator that a row written in the 绩效指标 table is read as, given
+/// the levels carried down to it (`state`, advanced as the table would); `None`
+/// when the row would be read as another kind of row, or as no indicator.
+/// Used by the renderer to choose how much of a row to write out.
+pub(crate) fn read_as_indicator(
+    state: &mut indicators::TableState,
+    row: &str,
+) -> Option<Indicator> {
+    let line = Line {
+        no: 1,
+        start: 0,
+        text: row,
+    };
+    let cells = text::cells(&line);
+    if cells.is_empty()
+        || header::is_page_furniture_cells(&cells)
+        || quick_kind(&cells) != Quick::Other
+        || project::is_project_row(&cells)
+        || funding::is_header_row(&cells)
+        || goals::is_header_row(&cells)
+        || indicators::is_heading_row(&cells)
+    {
+        return None;
+    }
+    let mut ctx = FormCtx::new(line, None);
+    indicators::read_row(&mut ctx, state, &line, &cells)
+}
+
+/// Whether a text written after a label in the 项目绩效目标 header row is
+/// read back as goal text there.
+pub(crate) fn reads_as_goal_text_in_header(text: &str) -> bool {
+    let key = text::key(text);
+    crate::vocab::goal_label(&key).is_none() && !crate::vocab::is_structural_label(&key)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,9 +373,9 @@ fn quick_kind(cells: &[Cell<'_>]) -> Quick {
         Quick::Year
     } else if cells.first().is_some_and(|c| {
         crate::vocab::project_field(&c.key) == Some(crate::vocab::ProjectField::Name)
-            || split_inline(c.text).is_some_and(|(h, _)| {
-                crate::vocab::project_field(&text::label_key(h))
-                    == Some(crate::vocab::ProjectField::Name)
+            // A `项目名称：…` cell starts with 项 (cells are trimmed).
+            || c.text.starts_with('项') && split_inline(c.text).is_some_and(|(h, _)| {
+                crate::vocab::project_field(&text::key(h)) == Some(crate::vocab::ProjectField::Name)
             })
     }) {
         Quick::Name
@@ -314,8 +403,12 @@ impl Segmenter {
         if line.is_blank() {
             return false;
         }
-        let cells = text::cells(line);
-        let kind = quick_kind(&cells);
+        self.starts_form_cells(&text::cells(line))
+    }
+
+    /// [`Segmenter::starts_form`] on the cells of a non-blank line.
+    pub(crate) fn starts_form_cells(&mut self, cells: &[Cell<'_>]) -> bool {
+        let kind = quick_kind(cells);
         let start_new = match kind {
             Quick::Header => true,
             Quick::Year => !self.open || self.body,
@@ -341,66 +434,81 @@ impl Segmenter {
     }
 }
 
-fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
-    let mut segs: Vec<Segment> = Vec::new();
-    let mut segmenter = Segmenter::default();
-    for (i, line) in lines.iter().enumerate() {
-        if segmenter.starts_form(line) {
-            if let Some(last) = segs.last_mut() {
-                last.end = i;
-            }
-            segs.push(Segment {
-                start: i,
-                end: lines.len(),
-            });
-        }
-    }
-    segs
+/// Reads one form, line by line: the lines from the one that starts the
+/// form up to the one that starts the next.
+// One flag per section seen: the form's own checklist, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
+pub(crate) struct FormParser<'a> {
+    ctx: FormCtx<'a>,
+    index: usize,
+    /// The line that started the form (the span's fallback).
+    start_line: Line<'a>,
+    year: Option<i32>,
+    project: Project,
+    funding: Funding,
+    goals: Goals,
+    indicators: Vec<Indicator>,
+    section: Section,
+    seen_project: bool,
+    seen_funding: bool,
+    seen_goals: bool,
+    seen_table: bool,
+    funding_state: funding::FundingState,
+    goals_state: goals::GoalsState,
+    table_state: indicators::TableState,
+    first_line: Option<Line<'a>>,
+    last_line: Option<Line<'a>>,
 }
 
-pub(crate) fn parse_form(
-    lines: &[Line<'_>],
-    start: usize,
-    end: usize,
-    index: usize,
-) -> (Form, Vec<Diagnostic>) {
-    let mut ctx = FormCtx {
-        lines,
-        form: Some(index),
-        diags: Vec::new(),
-        stray: 0,
-    };
-    let mut year: Option<i32> = None;
-    let mut project = Project::default();
-    let mut funding = Funding::default();
-    let mut goals = Goals::default();
-    let mut indicators = Vec::new();
-    let mut section = Section::Header;
-    let mut seen_project = false;
-    let mut seen_funding = false;
-    let mut seen_goals = false;
-    let mut seen_table = false;
-    let mut funding_state = funding::FundingState::default();
-    let mut goals_state = goals::GoalsState::default();
-    let mut table_state = indicators::TableState::default();
-    let mut first_line: Option<Line<'_>> = None;
-    let mut last_line: Option<Line<'_>> = None;
+impl<'a> FormParser<'a> {
+    /// A form with index `index` that starts at `start_line`.
+    pub(crate) fn new(start_line: Line<'a>, index: usize) -> Self {
+        FormParser {
+            ctx: FormCtx::new(start_line, Some(index)),
+            index,
+            start_line,
+            year: None,
+            project: Project::default(),
+            funding: Funding::default(),
+            goals: Goals::default(),
+            indicators: Vec::new(),
+            section: Section::Header,
+            seen_project: false,
+            seen_funding: false,
+            seen_goals: false,
+            seen_table: false,
+            funding_state: funding::FundingState::default(),
+            goals_state: goals::GoalsState::default(),
+            table_state: indicators::TableState::default(),
+            first_line: None,
+            last_line: None,
+        }
+    }
 
-    for line in &lines[start..end] {
+    /// Read one line of the form, given its cells. Blank lines are skipped.
+    pub(crate) fn feed_line(&mut self, line: Line<'a>, cells: &mut Vec<Cell<'a>>) {
         if line.is_blank() {
-            continue;
+            return;
         }
-        if header::is_page_furniture(line.text) {
-            ctx.furniture(line);
-            continue;
-        }
-        first_line.get_or_insert(*line);
-        last_line = Some(*line);
-        let cells = text::cells(line);
+        text::cells_into(&line, cells);
+        self.feed(line, cells);
+    }
 
-        if let Some(h) = header::form_header(&cells) {
-            if section == Section::Header && !seen_project && year.is_none() {
-                year = h.year;
+    /// Read one non-blank line of the form, given its cells.
+    pub(crate) fn feed(&mut self, line: Line<'a>, cells: &[Cell<'a>]) {
+        let ctx = &mut self.ctx;
+        ctx.line = line;
+        let line = &line;
+        if header::is_page_furniture_cells(cells) {
+            ctx.furniture(line);
+            return;
+        }
+        self.first_line.get_or_insert(*line);
+        self.last_line = Some(*line);
+
+        if let Some(h) = header::form_header(cells) {
+            if self.section == Section::Header && !self.seen_project && self.year.is_none() {
+                self.year = h.year;
             } else {
                 ctx.unrecognised(
                     Code::UnrecognisedLine,
@@ -408,66 +516,66 @@ pub(crate) fn parse_form(
                     "a second form title inside a form",
                 );
             }
-            continue;
+            return;
         }
-        if section == Section::Header {
-            if let Some(y) = header::year_line(&cells) {
-                if year.is_some() {
+        if self.section == Section::Header {
+            if let Some(y) = header::year_line(cells) {
+                if self.year.is_some() {
                     ctx.diag_line(
                         Code::DuplicateField,
                         format!("a second year line ({y}); the first year is kept"),
                         line,
                     );
                 } else {
-                    year = Some(y);
+                    self.year = Some(y);
                 }
-                continue;
+                return;
             }
         }
-        if project::is_project_row(&cells) {
-            if section > Section::Project {
+        if project::is_project_row(cells) {
+            if self.section > Section::Project {
                 ctx.unrecognised(
                     Code::UnrecognisedLine,
                     line,
                     "a project row after the project rows ended",
                 );
-                continue;
+                return;
             }
-            section = Section::Project;
-            seen_project = true;
-            project::read_row(&mut ctx, &cells, &mut project);
-            continue;
+            self.section = Section::Project;
+            self.seen_project = true;
+            project::read_row(ctx, cells, &mut self.project);
+            return;
         }
-        if funding::is_header_row(&cells) {
-            section = Section::Funding;
-            seen_funding = true;
-            funding::read_header_row(&mut ctx, &mut funding_state, &cells, &mut funding);
-            continue;
+        if funding::is_header_row(cells) {
+            self.section = Section::Funding;
+            self.seen_funding = true;
+            funding::read_header_row(ctx, &mut self.funding_state, cells, &mut self.funding);
+            return;
         }
-        if section == Section::Funding && funding::is_row(&cells) {
-            funding::read_row(&mut ctx, &mut funding_state, &cells, &mut funding);
-            continue;
+        if self.section == Section::Funding && funding::is_row(cells) {
+            funding::read_row(ctx, &mut self.funding_state, cells, &mut self.funding);
+            return;
         }
-        if goals::is_header_row(&cells) {
-            section = Section::Goals;
-            seen_goals = true;
-            goals::read_header_row(&mut ctx, &mut goals_state, line, &cells, &mut goals);
-            continue;
+        if goals::is_header_row(cells) {
+            self.section = Section::Goals;
+            self.seen_goals = true;
+            goals::read_header_row(ctx, &mut self.goals_state, line, cells, &mut self.goals);
+            return;
         }
-        if indicators::is_heading_row(&cells) {
-            section = Section::Table;
-            seen_table = true;
-            continue;
+        if indicators::is_heading_row(cells) {
+            self.section = Section::Table;
+            self.seen_table = true;
+            return;
         }
-        if indicators::is_labelled_row(&cells) {
-            section = Section::Table;
-            seen_table = true;
-            if let Some(ind) = indicators::read_row(&mut ctx, &mut table_state, line, &cells) {
-                indicators.push(ind);
+        if indicators::is_labelled_row(cells) {
+            self.section = Section::Table;
+            self.seen_table = true;
+            if let Some(ind) = indicators::read_row(ctx, &mut self.table_state, line, cells) {
+                self.indicators.push(ind);
             }
-            continue;
+            return;
         }
-        match section {
+        match self.section {
             Section::Goals => {
                 // A label of another part of the form is never goal text
                 // (text whose reading order is broken puts labels here).
@@ -481,12 +589,12 @@ pub(crate) fn parse_form(
                         "a label of another part of the form inside the 项目绩效目标 block",
                     );
                 } else {
-                    goals::read_text_row(&mut ctx, &goals_state, line, &cells, &mut goals);
+                    goals::read_text_row(ctx, &self.goals_state, line, cells, &mut self.goals);
                 }
             }
             Section::Table => {
-                if let Some(ind) = indicators::read_row(&mut ctx, &mut table_state, line, &cells) {
-                    indicators.push(ind);
+                if let Some(ind) = indicators::read_row(ctx, &mut self.table_state, line, cells) {
+                    self.indicators.push(ind);
                 }
             }
             _ => ctx.unrecognised(
@@ -497,71 +605,94 @@ pub(crate) fn parse_form(
         }
     }
 
-    ctx.flush_stray();
-    let first = first_line.unwrap_or(lines[start]);
-    let last = last_line.unwrap_or(first);
-    let whole = SourceSpan::lines(&first, &last);
+    /// The form and its diagnostics.
+    pub(crate) fn finish(self) -> (Form, Vec<Diagnostic>) {
+        let FormParser {
+            mut ctx,
+            index,
+            start_line,
+            mut year,
+            project,
+            funding,
+            goals,
+            indicators,
+            seen_project,
+            seen_funding,
+            seen_goals,
+            seen_table,
+            first_line,
+            last_line,
+            ..
+        } = self;
+        let mut indicators = indicators;
+        // The model is most of a parse's memory: no spare capacity in it.
+        indicators.shrink_to_fit();
+        ctx.flush_stray();
+        let first = first_line.unwrap_or(start_line);
+        let last = last_line.unwrap_or(first);
+        let whole = SourceSpan::lines(&first, &last);
 
-    let missing: Vec<&str> = [
-        (seen_project, "project rows (项目名称 …)"),
-        (seen_funding, "项目资金"),
-        (seen_goals, "项目绩效目标"),
-        (seen_table, "绩效指标"),
-    ]
-    .iter()
-    .filter(|(seen, _)| !seen)
-    .map(|(_, name)| *name)
-    .collect();
-    if !missing.is_empty() {
-        ctx.diags.push(Diagnostic::new(
-            Code::TruncatedForm,
-            format!(
-                "the form (lines {}–{}) has no {}",
-                first.no,
-                last.no,
-                missing.join(", no ")
-            ),
-            Some(whole),
-            Some(index),
-        ));
-    }
-    if project.name.is_none() {
-        ctx.diags.push(Diagnostic::new(
-            Code::MissingProjectName,
-            format!("the form at line {} has no 项目名称", first.no),
-            Some(SourceSpan::lines(&first, &first)),
-            Some(index),
-        ));
-    }
-    if year.is_none() {
-        if let (Some(s), Some(e)) = (project.start_date, project.end_date) {
-            if s.year() == e.year() {
-                year = Some(s.year());
-                ctx.diags.push(Diagnostic::new(
-                    Code::InferredYear,
-                    format!(
-                        "no (YYYY 年度) line; the year {} was taken from the planned dates",
-                        s.year()
-                    ),
-                    Some(SourceSpan::lines(&first, &first)),
-                    Some(index),
-                ));
+        let missing: Vec<&str> = [
+            (seen_project, "project rows (项目名称 …)"),
+            (seen_funding, "项目资金"),
+            (seen_goals, "项目绩效目标"),
+            (seen_table, "绩效指标"),
+        ]
+        .iter()
+        .filter(|(seen, _)| !seen)
+        .map(|(_, name)| *name)
+        .collect();
+        if !missing.is_empty() {
+            ctx.diags.push(Diagnostic::new(
+                Code::TruncatedForm,
+                format!(
+                    "the form (lines {}–{}) has no {}",
+                    first.no,
+                    last.no,
+                    missing.join(", no ")
+                ),
+                Some(whole),
+                Some(index),
+            ));
+        }
+        if project.name.is_none() {
+            ctx.diags.push(Diagnostic::new(
+                Code::MissingProjectName,
+                format!("the form at line {} has no 项目名称", first.no),
+                Some(SourceSpan::lines(&first, &first)),
+                Some(index),
+            ));
+        }
+        if year.is_none() {
+            if let (Some(s), Some(e)) = (project.start_date, project.end_date) {
+                if s.year() == e.year() {
+                    year = Some(s.year());
+                    ctx.diags.push(Diagnostic::new(
+                        Code::InferredYear,
+                        format!(
+                            "no (YYYY 年度) line; the year {} was taken from the planned dates",
+                            s.year()
+                        ),
+                        Some(SourceSpan::lines(&first, &first)),
+                        Some(index),
+                    ));
+                }
             }
         }
-    }
 
-    let form = Form {
-        year,
-        project,
-        funding,
-        goals,
-        indicators,
-        span: Span {
-            start_line: first.no,
-            end_line: last.no,
-            start_byte: first.start,
-            end_byte: last.end(),
-        },
-    };
-    (form, ctx.diags)
+        let form = Form {
+            year,
+            project,
+            funding,
+            goals,
+            indicators,
+            span: Span {
+                start_line: first.no,
+                end_line: last.no,
+                start_byte: first.start,
+                end_byte: last.end(),
+            },
+        };
+        (form, ctx.diags)
+    }
 }

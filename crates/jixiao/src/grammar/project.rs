@@ -11,7 +11,7 @@
 
 use crate::diagnostic::Code;
 use crate::model::Project;
-use crate::text::{label_key, normalize, Cell};
+use crate::text::{key, normalize, Cell};
 use crate::vocab::{project_field, ProjectField};
 
 use super::FormCtx;
@@ -27,15 +27,12 @@ fn label_of<'c>(cell: &Cell<'c>) -> Option<(ProjectField, Option<&'c str>)> {
     if let Some(f) = project_field(&cell.key) {
         return Some((f, None));
     }
-    if !cell.text.contains([':', '：']) {
-        return None;
-    }
     let (head, tail) = super::split_inline(cell.text)?;
-    project_field(&label_key(head)).map(|f| (f, Some(tail)))
+    project_field(&key(head)).map(|f| (f, Some(tail)))
 }
 
 /// Read one project row into `project`.
-pub(crate) fn read_row(ctx: &mut FormCtx<'_, '_>, cells: &[Cell<'_>], project: &mut Project) {
+pub(crate) fn read_row(ctx: &mut FormCtx<'_>, cells: &[Cell<'_>], project: &mut Project) {
     let mut current: Option<ProjectField> = None;
     for cell in cells {
         if let Some((field, inline)) = label_of(cell) {
@@ -55,7 +52,7 @@ pub(crate) fn read_row(ctx: &mut FormCtx<'_, '_>, cells: &[Cell<'_>], project: &
 }
 
 fn set(
-    ctx: &mut FormCtx<'_, '_>,
+    ctx: &mut FormCtx<'_>,
     project: &mut Project,
     field: ProjectField,
     text: &str,

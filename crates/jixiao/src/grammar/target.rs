@@ -23,7 +23,7 @@ use nom::{IResult, Parser};
 
 use crate::grammar::value::decimal;
 use crate::model::{Comparison, Target, TargetKind};
-use crate::text::{label_key, normalize};
+use crate::text::{key, normalize};
 
 /// `cmp` (see the module grammar).
 fn comparison(input: &str) -> IResult<&str, Comparison> {
@@ -93,17 +93,22 @@ fn quantitative(input: &str) -> IResult<&str, Quant<'_>> {
 /// Parse a target cell (see the module grammar).
 pub(crate) fn parse_target(cell: &str) -> Target {
     let raw = normalize(cell);
-    let key = label_key(&raw);
-    match quantitative(&key) {
-        Ok((_, (cmp, value, unit))) => Target {
+    let parsed = quantitative(&key(&raw))
+        .ok()
+        .map(|(_, (cmp, value, unit))| {
+            let unit = unit.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty());
+            (cmp, value, unit)
+        });
+    match parsed {
+        Some((cmp, value, unit)) => Target {
             raw,
             kind: TargetKind::Quantitative,
             cmp,
             value: Some(value),
-            unit: unit.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()),
+            unit,
             text: None,
         },
-        Err(_) => Target {
+        None => Target {
             text: Some(raw.clone()),
             raw,
             kind: TargetKind::Qualitative,

@@ -10,13 +10,13 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{all_consuming, map, map_res, opt, recognize};
-use nom::multi::many0;
+use nom::multi::many0_count;
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
 use crate::model::Date;
-use crate::text::label_key;
+use crate::text::{fold_width, is_space, key};
 
 /// `number := '-'? digits (',' digit{3})* ('.' digits)?`
 ///
@@ -25,7 +25,7 @@ pub(crate) fn number_text(input: &str) -> IResult<&str, &str> {
     recognize((
         opt(alt((char('-'), char('+')))),
         digit1,
-        many0(preceded(
+        many0_count(preceded(
             char(','),
             take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
         )),
@@ -38,8 +38,12 @@ pub(crate) fn number_text(input: &str) -> IResult<&str, &str> {
 /// Fails when the number does not fit a `Decimal` (28 significant digits).
 pub(crate) fn decimal(input: &str) -> IResult<&str, Decimal> {
     map_res(number_text, |s: &str| {
-        let plain: String = s.chars().filter(|c| *c != ',' && *c != '+').collect();
-        Decimal::from_str(&plain)
+        if s.contains([',', '+']) {
+            let plain: String = s.chars().filter(|c| *c != ',' && *c != '+').collect();
+            Decimal::from_str(&plain)
+        } else {
+            Decimal::from_str(s)
+        }
     })
     .parse(input)
 }
@@ -52,7 +56,7 @@ pub(crate) fn decimal(input: &str) -> IResult<&str, Decimal> {
 /// 12.5万元    -> 12.5
 /// ```
 pub(crate) fn parse_amount(cell: &str) -> Option<Decimal> {
-    let key = label_key(cell);
+    let key = key(cell);
     amount(&key).ok().map(|(_, d)| d)
 }
 
@@ -75,7 +79,7 @@ fn small_number(input: &str) -> IResult<&str, u32> {
 /// 2026-01-01 | 2026/1/1 | 2026.1.1 | 2026年1月1日
 /// ```
 pub(crate) fn parse_date(text: &str) -> Option<Date> {
-    let key = label_key(text);
+    let key = key(text);
     let (_, (y, m, d)) = date_parts(&key).ok()?;
     let year = i32::try_from(y)
         .ok()
@@ -116,7 +120,13 @@ fn year_digits(input: &str) -> IResult<&str, &str> {
 /// (2026 年度) | (2026年度) | （2026年度） | 2026年度
 /// ```
 pub(crate) fn parse_year_line(cell: &str) -> Option<i32> {
-    let key = label_key(cell);
+    // Quick reject (most single cells are titles or goal texts): the key
+    // starts with `(` or a digit.
+    let first = cell.chars().find(|c| !is_space(*c)).map(fold_width);
+    if !matches!(first, Some('(' | '0'..='9')) {
+        return None;
+    }
+    let key = key(cell);
     let (_, y) = year_digits(&key).ok()?;
     // A year has four digits and does not start with 0 (`0506` is no year).
     y.parse().ok().filter(|y: &i32| (1000..=9999).contains(y))

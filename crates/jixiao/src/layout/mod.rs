@@ -150,7 +150,7 @@ pub fn detect_layout(input: &str) -> Layout {
     let mut tabbed = 0usize;
     let mut spaced = 0usize;
     let mut other = 0usize;
-    for line in text::lines(input) {
+    for line in text::line_iter(input) {
         let t = text::trim(line.text);
         if t.is_empty() {
             continue;
