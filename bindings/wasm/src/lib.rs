@@ -1,8 +1,10 @@
 //! # jixiao-wasm
 //!
 //! The WebAssembly face of [`jixiao`]: `parse`, `check`, `render`, `toCsv`
-//! and `version`, exported to JavaScript with wasm-bindgen. This crate only
-//! converts; the grammar and the rules live in the core crate.
+//! and `version`, exported to JavaScript with wasm-bindgen, and with the
+//! `pdf` feature (on by default) `parsePdf` and `pdfText` over `jixiao-pdf`.
+//! This crate only converts; the grammar and the rules live in the core
+//! crate, the PDF reader in `jixiao-pdf`.
 //!
 //! ## How values cross the boundary
 //!
@@ -27,6 +29,9 @@
 //! [`options::ErrorFields`]) are derived from their Rust structs by `tsify`.
 
 #![forbid(unsafe_code)]
+
+#[cfg(feature = "pdf")]
+use crate::options::PdfParseOptions;
 
 pub mod csv;
 pub mod options;
@@ -85,6 +90,68 @@ pub fn parse(
     };
     let doc = result.map_err(|e| throw(&ErrorFields::from_core(e)))?;
     to_js(&doc)
+}
+
+/// Parse the forms in a PDF file, read from the page geometry (`jixiao-pdf`).
+///
+/// `bytes` is the file's content, a `Uint8Array` or an `ArrayBuffer`. Returns
+/// the same v1 document as `parse` (its `layout` is `"grid"`; lines in spans
+/// are rows of the extracted table, the lines of `pdfText`). A file that is
+/// not a readable PDF throws a `JixiaoError` whose `code` is `pdf-not-pdf`,
+/// `pdf-damaged`, `pdf-encrypted`, `pdf-limit` or `pdf-unsupported`. With
+/// `{ strict: true }` error-severity diagnostics throw as in `parse`.
+#[cfg(feature = "pdf")]
+#[wasm_bindgen(js_name = parsePdf, unchecked_return_type = "Document")]
+pub fn parse_pdf(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PdfParseOptions | null")] options: Option<
+        Object,
+    >,
+) -> Result<JsValue, JsValue> {
+    let options: PdfParseOptions = read_options(options)?;
+    let bytes = pdf_bytes(bytes, "parsePdf")?;
+    let pdf_options = jixiao_pdf::PdfOptions::default();
+    let pdf_error = |e: jixiao_pdf::PdfError| throw(&ErrorFields::from_pdf(&e));
+    let doc = jixiao_pdf::parse_pdf_with(&bytes, &pdf_options).map_err(pdf_error)?;
+    let doc = if options.strict && doc.has_errors() {
+        // The rows the spans count, only when an error needs a code frame.
+        let rows = jixiao_pdf::extract_rows(&bytes, &pdf_options).map_err(pdf_error)?;
+        doc.into_strict(&jixiao::rows_to_text(&rows))
+            .map_err(|e| throw(&ErrorFields::from_core(e)))?
+    } else {
+        doc
+    };
+    to_js(&doc)
+}
+
+/// The table rows read from a PDF as text, one row per line and cells joined
+/// by tabs: the lines that the spans of `parsePdf`'s document count (a
+/// diagnostic on line 12 is about this text's line 12). Throws like
+/// `parsePdf`.
+#[cfg(feature = "pdf")]
+#[wasm_bindgen(js_name = pdfText)]
+pub fn pdf_text(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: &JsValue,
+) -> Result<String, JsValue> {
+    let bytes = pdf_bytes(bytes, "pdfText")?;
+    let rows = jixiao_pdf::extract_rows(&bytes, &jixiao_pdf::PdfOptions::default())
+        .map_err(|e| throw(&ErrorFields::from_pdf(&e)))?;
+    Ok(jixiao::rows_to_text(&rows))
+}
+
+/// The bytes of a `Uint8Array` or an `ArrayBuffer`.
+#[cfg(feature = "pdf")]
+fn pdf_bytes(value: &JsValue, function: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(array) = value.dyn_ref::<Uint8Array>() {
+        Ok(array.to_vec())
+    } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        Ok(Uint8Array::new(buffer).to_vec())
+    } else {
+        Err(throw(&ErrorFields::binding(
+            INVALID_INPUT,
+            format!("{function}() takes the PDF's bytes as a Uint8Array or an ArrayBuffer"),
+        )))
+    }
 }
 
 /// Check a document against the validation rules; returns the findings.
