@@ -6,10 +6,33 @@
 //! the tables: document title, 申报表 title, year line) go to
 //! [`jixiao::parse_rows`], so the model is the same as from any other input.
 //!
-//! **API skeleton**: the engine is being built (issue 8); every entry point
-//! currently returns [`PdfError::Unsupported`].
+//! Pure Rust (the object layer is [`lopdf`]), so it builds for
+//! `wasm32-unknown-unknown`. Every limit in [`PdfOptions`] is enforced, and
+//! no input makes it panic.
+//!
+//! ```
+//! let pdf = std::fs::read(concat!(
+//!     env!("CARGO_MANIFEST_DIR"),
+//!     "/../jixiao/fixtures/layouts/sample-lo/sample-lo.pdf"
+//! ))
+//! .unwrap();
+//! let doc = jixiao_pdf::parse_pdf(&pdf).unwrap();
+//! assert_eq!(doc.forms.len(), 30);
+//! assert_eq!(doc.forms[2].project.name.as_deref(), Some("党建经费"));
+//! ```
 
-use jixiao::Document;
+mod cmap;
+mod font;
+mod interp;
+mod lexer;
+mod matrix;
+mod pdfobj;
+mod table;
+
+use std::collections::HashSet;
+
+use jixiao::{Code, Diagnostic, Document};
+use lopdf::{Dictionary, Object, ObjectId};
 
 /// Limits that keep a hostile PDF from taking unbounded time or memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,22 +107,99 @@ impl PdfError {
 ///
 /// ```
 /// let err = jixiao_pdf::parse_pdf(b"hello").unwrap_err();
-/// assert!(!err.code().is_empty());
+/// assert_eq!(err.code(), "pdf-not-pdf");
 /// ```
 pub fn parse_pdf(bytes: &[u8]) -> Result<Document, PdfError> {
     parse_pdf_with(bytes, &PdfOptions::default())
 }
 
-/// Parse every form in a PDF with explicit limits.
+/// Parse every form in a PDF with explicit limits. Problems that leave the
+/// file readable (a font without a Unicode map, a page that cannot be
+/// read) are in the document's diagnostics, after the grammar's own.
+///
+/// ```
+/// let options = jixiao_pdf::PdfOptions { max_file_bytes: 10, ..Default::default() };
+/// let err = jixiao_pdf::parse_pdf_with(b"%PDF-1.7 and more than ten bytes", &options).unwrap_err();
+/// assert_eq!(err.code(), "pdf-limit");
+/// ```
 pub fn parse_pdf_with(bytes: &[u8], options: &PdfOptions) -> Result<Document, PdfError> {
-    let rows = extract_rows(bytes, options)?;
-    Ok(jixiao::parse_rows(rows))
+    let extraction = extract(bytes, options)?;
+    let rows = extraction
+        .pages
+        .into_iter()
+        .flat_map(|p| p.rows.into_iter().map(|r| r.cells));
+    let mut doc = jixiao::parse_rows(rows);
+    doc.diagnostics.extend(extraction.diagnostics);
+    Ok(doc)
 }
 
 /// The rows the grid grammar reads, page by page in reading order: table
 /// rows (empty strings for cells covered by a merged cell) and the text
 /// outside tables as one-cell rows.
+///
+/// ```
+/// let err = jixiao_pdf::extract_rows(b"%PDF-1.4 truncated", &Default::default()).unwrap_err();
+/// assert_eq!(err.code(), "pdf-damaged");
+/// ```
 pub fn extract_rows(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Vec<String>>, PdfError> {
+    Ok(extract(bytes, options)?
+        .pages
+        .into_iter()
+        .flat_map(|p| p.rows.into_iter().map(|r| r.cells))
+        .collect())
+}
+
+/// What [`extract`] reads from a PDF: its pages' rows and the problems met.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Extraction {
+    /// The pages in order.
+    pub pages: Vec<Page>,
+    /// Fonts without Unicode, unreadable pages, pages with too many rulings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One page's rows.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Page {
+    /// 1-based page number.
+    pub number: usize,
+    /// Width as displayed (after `/Rotate`), in points.
+    pub width: f64,
+    /// Height as displayed, in points.
+    pub height: f64,
+    /// Rows top to bottom.
+    pub rows: Vec<PageRow>,
+}
+
+/// A row of cells and where it starts on its page.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PageRow {
+    /// Distance of the row's top from the top of the page, in points.
+    pub top: f64,
+    /// The cells left to right; one cell for text outside tables.
+    pub cells: Vec<String>,
+}
+
+/// Read a PDF's pages into rows, with their positions and the diagnostics
+/// about what could not be read.
+///
+/// ```
+/// let pdf = std::fs::read(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../jixiao/fixtures/layouts/sample-lo/sample-lo.pdf"
+/// ))
+/// .unwrap();
+/// let x = jixiao_pdf::extract(&pdf, &Default::default()).unwrap();
+/// assert_eq!(x.pages.len(), 30);
+/// assert!(x.diagnostics.is_empty());
+/// let first = &x.pages[0];
+/// assert!(first.width < first.height); // A4 portrait
+/// assert!(first.rows.iter().any(|r| r.cells == ["财政项目支出绩效目标申报表"]));
+/// ```
+pub fn extract(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfError> {
     if bytes.len() > options.max_file_bytes {
         return Err(PdfError::Limit(format!(
             "the file has {} bytes; the limit is {}",
@@ -107,7 +207,148 @@ pub fn extract_rows(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Vec<String
             options.max_file_bytes
         )));
     }
-    Err(PdfError::Unsupported(
-        "the PDF reader is not built yet".into(),
-    ))
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(PdfError::NotPdf("no %PDF- header in the first 1024 bytes".into()));
+    }
+    let load = lopdf::LoadOptions {
+        max_decompressed_size: Some(options.max_stream_bytes),
+        ..lopdf::LoadOptions::default()
+    };
+    let doc = lopdf::Document::load_mem_with_options(bytes, load).map_err(|e| match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { limit }) => {
+            PdfError::Limit(format!("a stream decodes to more than {limit} bytes"))
+        }
+        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => PdfError::Encrypted,
+        other => PdfError::Damaged(other.to_string()),
+    })?;
+    if doc.trailer.get(b"Encrypt").is_ok() && doc.encryption_state.is_none() {
+        return Err(PdfError::Encrypted);
+    }
+    let page_ids = page_tree(&doc, options)?;
+    let mut pages = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (i, id) in page_ids.into_iter().enumerate() {
+        let number = i + 1;
+        let Some(page) = doc.get_object(id).ok().and_then(|o| pdfobj::dict(&doc, o)) else {
+            continue;
+        };
+        let content = match interp::run_page(&doc, page, options) {
+            Ok(c) => c,
+            Err(PdfError::Damaged(m)) => {
+                diagnostics.push(Diagnostic::new(
+                    Code::PdfPageSkipped,
+                    format!("page {number}: {m}"),
+                    None,
+                    None,
+                ));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        for (font, reason, count) in &content.unmapped {
+            diagnostics.push(Diagnostic::new(
+                Code::PdfUnmappedFont,
+                format!("page {number}: font {font}: {reason}; {count} glyphs left out"),
+                None,
+                None,
+            ));
+        }
+        for p in &content.problems {
+            diagnostics.push(Diagnostic::new(
+                Code::PdfPageSkipped,
+                format!("page {number}: {p}"),
+                None,
+                None,
+            ));
+        }
+        let (rows, tables_read) = table::page_rows(&content);
+        if !tables_read {
+            diagnostics.push(Diagnostic::new(
+                Code::PdfTooManyRulings,
+                format!(
+                    "page {number}: {} ruling segments; its tables were not rebuilt",
+                    content.horizontal.len() + content.vertical.len()
+                ),
+                None,
+                None,
+            ));
+        }
+        pages.push(Page {
+            number,
+            width: content.width,
+            height: content.height,
+            rows: rows
+                .into_iter()
+                .map(|r| PageRow { top: r.top, cells: r.cells })
+                .collect(),
+        });
+    }
+    Ok(Extraction { pages, diagnostics })
+}
+
+/// The page objects in order, walking the page tree from the catalog. A
+/// node met twice (a cycle) makes the file damaged.
+fn page_tree(doc: &lopdf::Document, options: &PdfOptions) -> Result<Vec<ObjectId>, PdfError> {
+    let root = doc
+        .trailer
+        .get(b"Root")
+        .ok()
+        .and_then(|o| pdfobj::dict(doc, o))
+        .ok_or_else(|| PdfError::Damaged("no document catalog".into()))?;
+    let pages = root
+        .get(b"Pages")
+        .map_err(|_| PdfError::Damaged("the catalog has no page tree".into()))?;
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    // Depth-first, children in order: a stack of (node, depth), pushed in reverse.
+    let mut stack: Vec<(&Object, usize)> = vec![(pages, 0)];
+    while let Some((node, depth)) = stack.pop() {
+        let id = match node {
+            Object::Reference(id) => Some(*id),
+            _ => None,
+        };
+        if let Some(id) = id {
+            if !seen.insert(id) {
+                return Err(PdfError::Damaged(format!(
+                    "the page tree is cyclic (object {} {} is reached twice)",
+                    id.0, id.1
+                )));
+            }
+        }
+        if depth > 64 {
+            return Err(PdfError::Damaged("the page tree is more than 64 levels deep".into()));
+        }
+        let Some(dict) = pdfobj::dict(doc, node) else {
+            continue;
+        };
+        if is_page(doc, dict) {
+            if let Some(id) = id {
+                if out.len() >= options.max_pages {
+                    return Err(PdfError::Limit(format!(
+                        "the file has more than {} pages",
+                        options.max_pages
+                    )));
+                }
+                out.push(id);
+            }
+            continue;
+        }
+        if let Some(kids) = pdfobj::get_array(doc, dict, b"Kids") {
+            for kid in kids.iter().rev() {
+                stack.push((kid, depth + 1));
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(PdfError::Damaged("the page tree holds no pages".into()));
+    }
+    Ok(out)
+}
+
+fn is_page(doc: &lopdf::Document, dict: &Dictionary) -> bool {
+    match pdfobj::get_name(doc, dict, b"Type") {
+        Some(t) => t == b"Page",
+        None => dict.get(b"Kids").is_err(),
+    }
 }

@@ -156,6 +156,12 @@ codes! {
     MissingProjectName = "missing-project-name", Error, "The form has no 项目名称.";
     /// Input bytes that are not UTF-8.
     InvalidUtf8 = "invalid-utf8", Error, "The input is not valid UTF-8.";
+    /// A PDF font whose glyphs cannot be mapped to Unicode.
+    PdfUnmappedFont = "pdf-unmapped-font", Warning, "A PDF font's glyphs cannot be mapped to Unicode (a predefined CMap such as GBK-EUC-H or Identity-H without a ToUnicode map, a Type3 font); its text is left out rather than guessed. The message names the page and the font.";
+    /// A PDF page whose table rulings were not read.
+    PdfTooManyRulings = "pdf-too-many-rulings", Warning, "A PDF page has so many ruling lines (tens of thousands of tiny rectangles) that its tables were not rebuilt; its text is read line by line.";
+    /// A PDF page that could not be read.
+    PdfPageSkipped = "pdf-page-skipped", Warning, "A PDF page (or a form XObject on it) could not be read (a damaged or oversized content stream, a form XObject that draws itself); the message says which and why.";
 }
 
 impl fmt::Display for Code {
