@@ -115,14 +115,16 @@ async function run(text, source) {
   shown(text, null, source, result);
 }
 
-/** Parse a PDF file's bytes (an ArrayBuffer); the source view shows the table rows read from it. */
-async function runPdf(bytes, source) {
+/** Parse a PDF file's bytes (an ArrayBuffer); the source view shows the table rows read from it.
+ * `why` says why it is read again ("new profile"). */
+async function runPdf(bytes, name, why = '') {
+  const source = why ? `${name}, ${why}` : name;
   const ticket = ++latest;
   setStatus(`Reading the PDF ${source}…`);
   const result = await parsePdfInWorker(bytes, $('#profile').value);
   if (ticket !== latest) return;
   if (result.ok) $('#text').value = result.text;
-  shown(result.text, { bytes, name: source }, source, result);
+  shown(result.text, { bytes, name }, source, result);
 }
 
 function shown(text, pdf, source, result) {
@@ -189,7 +191,7 @@ $('#load-sample').addEventListener('click', async () => {
 
 // A PDF is read again from its bytes (the layout choice is for text; a PDF's tables are read as they are).
 const rerun = (what) =>
-  current && (current.pdf ? runPdf(current.pdf.bytes, `${current.pdf.name}, ${what}`) : run(current.text, `same text, ${what}`));
+  current && (current.pdf ? runPdf(current.pdf.bytes, current.pdf.name, what) : run(current.text, `same text, ${what}`));
 $('#profile').addEventListener('change', () => rerun('new profile'));
 $('#layout-choice').addEventListener('change', () => rerun('new layout'));
 

@@ -177,10 +177,13 @@ test('a chosen PDF is read in the worker: the same 30 forms, the rows in the sou
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
   assert.equal(readFileSync(await csv.path(), 'utf8').trimEnd().split('\r\n').length, 178);
   // Another profile reads the same PDF again (the page kept its bytes).
-  await page.selectOption('#profile', 'CN-101');
-  await page.waitForFunction(() => /^sample-lo\.pdf, new profile: 30 forms/.test(document.querySelector('#status').textContent));
-  await page.selectOption('#profile', 'SH-2025+');
-  await page.waitForFunction(() => /^sample-lo\.pdf, new profile: 30 forms/.test(document.querySelector('#status').textContent));
+  for (const profile of ['CN-101', 'SH-2025+']) {
+    const before = await page.getAttribute('body', 'data-parsed');
+    await page.selectOption('#profile', profile);
+    await page.waitForFunction((before) => document.body.dataset.parsed !== before, before);
+    assert.match(await page.textContent('#status'), /^sample-lo\.pdf, new profile: 30 forms, 0 errors · read from the PDF/);
+    assert.equal(await page.textContent('#total'), '499,010,781.00 元');
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${artifacts}/pdf.png`, fullPage: false });
 });
