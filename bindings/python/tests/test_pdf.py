@@ -139,3 +139,16 @@ def test_parallel_pdf_parses_agree(from_pdf: jixiao.Document) -> None:
     for t in threads:
         t.join()
     assert len(results) == 4 and all(doc == from_pdf for doc in results)
+
+
+def test_parse_file_reads_a_pdf_by_its_header(from_pdf: jixiao.Document, pdf_bytes: bytes, tmp_path: pathlib.Path) -> None:
+    assert jixiao.parse_file(PDF_PATH) == from_pdf
+    renamed = tmp_path / "forms.txt"
+    renamed.write_bytes(pdf_bytes)
+    assert jixiao.parse_file(renamed, layout="grid") == from_pdf
+    with pytest.raises(ValueError, match="is a PDF"):
+        jixiao.parse_file(renamed, layout="tab")
+    # The text of a form that merely mentions "%PDF-" later is still text.
+    text = tmp_path / "form.txt"
+    text.write_text("财政项目支出绩效目标申报表\n项目名称\t%PDF-1.7\n", encoding="utf-8")
+    assert jixiao.parse_file(text).forms[0].project.name == "%PDF-1.7"

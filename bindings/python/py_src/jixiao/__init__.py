@@ -139,10 +139,19 @@ def parse_file(path: _Source, *, layout: str = "auto", strict: bool = False) -> 
     must be UTF-8, with or without a BOM; other bytes raise
     :class:`ParseError` with code ``"invalid-utf8"`` and the line and column
     of the first bad byte, in lenient mode too. Otherwise like :func:`parse`.
+
+    A PDF file (recognised by its ``%PDF-`` header, whatever its name) is read
+    by :func:`parse_pdf`; ``layout`` must then be ``"auto"`` or ``"grid"``.
     """
     _check_layout(layout)
     with open(os.fspath(path), "rb") as f:
         data = f.read()
+    if data.startswith(b"%PDF-"):
+        if layout not in ("auto", "grid"):
+            raise ValueError(
+                f"{os.fspath(path)!s} is a PDF: its tables are read as rows of cells; layout {layout!r} does not apply"
+            )
+        return parse_pdf(data, strict=strict)
     return _finish(*_jixiao.parse_bytes(data, layout, strict))
 
 
