@@ -41,7 +41,8 @@ struct Cli {
     /// `pdftotext -layout` columns or text without columns), tab, spaced,
     /// plain, or grid (rows of cells:
     /// standard input is then read as CSV). `.csv` files are always read as
-    /// CSV rows, `.json` files as pdfplumber tables.
+    /// CSV rows, `.json` files as pdfplumber tables, PDF files from their
+    /// tables.
     #[arg(long, global = true, value_enum, default_value = "auto")]
     layout: LayoutChoice,
 }
