@@ -31,7 +31,7 @@
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "pdf")]
-use crate::options::PdfParseOptions;
+use crate::options::{LayoutOption, PdfParseOptions};
 
 pub mod csv;
 pub mod options;
@@ -55,7 +55,8 @@ export type JixiaoError = Error & ErrorFields;
 /// Parse form text into a v1 document.
 ///
 /// `input` is a string, or a `Uint8Array` of UTF-8 bytes (a BOM is allowed;
-/// bytes that are not UTF-8 throw `invalid-utf8`). `{ layout }` is `"auto"`
+/// bytes that are not UTF-8 throw `invalid-utf8`). Bytes that start with
+/// `%PDF-` are read as `parsePdf` reads them (with the `pdf` feature). `{ layout }` is `"auto"`
 /// (the default: tab-separated cells or `pdftotext -layout` columns are
 /// detected), `"tab"`, `"grid"` or `"spaced"`; the document's `layout` says
 /// which was read. Lenient by default: every readable form plus diagnostics.
@@ -76,6 +77,16 @@ pub fn parse(
         }
     } else if input.is_instance_of::<Uint8Array>() {
         let bytes = Uint8Array::from(input).to_vec();
+        #[cfg(feature = "pdf")]
+        if bytes.starts_with(b"%PDF-") {
+            if !matches!(options.layout, LayoutOption::Auto | LayoutOption::Grid) {
+                return Err(throw(&ErrorFields::binding(
+                    INVALID_OPTIONS,
+                    "the bytes are a PDF: its tables are read as rows of cells, so only layout \"auto\" or \"grid\" applies",
+                )));
+            }
+            return read_pdf(&bytes, options.strict);
+        }
         match (options.strict, core.layout) {
             (false, _) => jixiao::parse_bytes_with(&bytes, &core),
             (true, None) => jixiao::parse_bytes_strict(&bytes),
@@ -109,13 +120,18 @@ pub fn parse_pdf(
     >,
 ) -> Result<JsValue, JsValue> {
     let options: PdfParseOptions = read_options(options)?;
-    let bytes = pdf_bytes(bytes, "parsePdf")?;
+    read_pdf(&pdf_bytes(bytes, "parsePdf")?, options.strict)
+}
+
+/// `parsePdf` once the arguments are read.
+#[cfg(feature = "pdf")]
+fn read_pdf(bytes: &[u8], strict: bool) -> Result<JsValue, JsValue> {
     let pdf_options = jixiao_pdf::PdfOptions::default();
     let pdf_error = |e: jixiao_pdf::PdfError| throw(&ErrorFields::from_pdf(&e));
-    let doc = jixiao_pdf::parse_pdf_with(&bytes, &pdf_options).map_err(pdf_error)?;
-    let doc = if options.strict && doc.has_errors() {
+    let doc = jixiao_pdf::parse_pdf_with(bytes, &pdf_options).map_err(pdf_error)?;
+    let doc = if strict && doc.has_errors() {
         // The rows the spans count, only when an error needs a code frame.
-        let rows = jixiao_pdf::extract_rows(&bytes, &pdf_options).map_err(pdf_error)?;
+        let rows = jixiao_pdf::extract_rows(bytes, &pdf_options).map_err(pdf_error)?;
         doc.into_strict(&jixiao::rows_to_text(&rows))
             .map_err(|e| throw(&ErrorFields::from_core(e)))?
     } else {

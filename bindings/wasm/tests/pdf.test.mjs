@@ -97,3 +97,14 @@ test('misuse: not bytes, bad options', () => {
   const bytes = fixtureBytes(PDF);
   assert.equal(thrown(() => jixiao.parsePdf(bytes, { layout: 'tab' })).code, 'invalid-options');
 });
+
+test('parse() reads bytes that start with %PDF- as parsePdf does', () => {
+  const bytes = fixtureBytes(PDF);
+  const doc = jixiao.parsePdf(bytes);
+  assert.deepEqual(jixiao.parse(bytes), doc);
+  assert.deepEqual(jixiao.parse(bytes, { layout: 'grid', strict: true }), doc);
+  assert.equal(thrown(() => jixiao.parse(bytes, { layout: 'tab' })).code, 'invalid-options');
+  assert.equal(thrown(() => jixiao.parse(bytes.slice(0, 10_000))).code, 'pdf-damaged');
+  // A string is always text, even one that starts like a PDF.
+  assert.equal(jixiao.parse('%PDF-1.7\n财政项目支出绩效目标申报表\n项目名称\t示例').forms[0].project.name, '示例');
+});
