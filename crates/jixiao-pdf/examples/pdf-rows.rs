@@ -16,9 +16,13 @@ fn main() {
     match jixiao_pdf::extract(&bytes, &jixiao_pdf::PdfOptions::default()) {
         Ok(x) => {
             for page in &x.pages {
-                println!("=== page {} ({:.0}×{:.0})", page.number, page.width, page.height);
+                println!(
+                    "=== page {} ({:.0}×{:.0})",
+                    page.number, page.width, page.height
+                );
                 for row in &page.rows {
-                    let cells: Vec<String> = row.cells.iter().map(|c| c.replace('\n', "⏎")).collect();
+                    let cells: Vec<String> =
+                        row.cells.iter().map(|c| c.replace('\n', "⏎")).collect();
                     println!("{:7.1}  {}", row.top, cells.join(" | "));
                 }
             }

@@ -13,7 +13,7 @@ pub struct CMap {
     chars: HashMap<(usize, u32), String>,
     /// `(byte length, low, high, destination)`, sorted by `low`.
     ranges: Vec<(usize, u32, u32, RangeDst)>,
-    /// CID mappings of an embedded (non-Unicode) CMap: `cidchar`/`cidrange`.
+    /// CID mappings of an embedded (non-Unicode) `CMap`: `cidchar`/`cidrange`.
     pub cid_ranges: Vec<(usize, u32, u32, u32)>,
 }
 
@@ -55,7 +55,7 @@ fn units_to_string(units: &[u16]) -> String {
 }
 
 impl CMap {
-    /// Read a CMap program. Malformed entries are skipped.
+    /// Read a `CMap` program. Malformed entries are skipped.
     pub fn parse(data: &[u8]) -> CMap {
         let mut cmap = CMap::default();
         let mut lx = Lexer::with_max_operands(data, 1 << 20);
@@ -77,7 +77,9 @@ impl CMap {
                             let Some(key) = code_of(src) else { continue };
                             let text = match dst {
                                 Operand::Str(d) => units_to_string(&utf16_units(d)),
-                                Operand::Name(n) => crate::font::glyph_name_to_unicode(n).unwrap_or_default(),
+                                Operand::Name(n) => {
+                                    crate::font::glyph_name_to_unicode(n).unwrap_or_default()
+                                }
                                 _ => continue,
                             };
                             cmap.chars.insert(key, text);
@@ -205,7 +207,7 @@ impl CMap {
         out
     }
 
-    /// The CID of a code through an embedded CMap's `cidchar`/`cidrange`.
+    /// The CID of a code through an embedded `CMap`'s `cidchar`/`cidrange`.
     pub fn cid(&self, len: usize, code: u32) -> Option<u32> {
         self.cid_ranges
             .iter()

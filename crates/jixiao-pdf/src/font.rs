@@ -21,7 +21,7 @@ use crate::pdfobj::{
 /// How a font's codes map to Unicode.
 #[derive(Debug, Clone)]
 enum Unicode {
-    ToUnicode(CMap),
+    FromCMap(CMap),
     /// A 256-entry table from the simple font's encoding.
     Table(Box<[Option<char>; 256]>),
     /// Nothing maps: the reason, for the diagnostic.
@@ -80,8 +80,10 @@ impl Font {
 
     pub fn load(doc: &Document, dict: &Dictionary, resource_name: &str) -> Font {
         let subtype = get_name(doc, dict, b"Subtype").unwrap_or_default();
-        let name = get_name(doc, dict, b"BaseFont")
-            .map_or_else(|| resource_name.to_owned(), |n| String::from_utf8_lossy(n).into_owned());
+        let name = get_name(doc, dict, b"BaseFont").map_or_else(
+            || resource_name.to_owned(),
+            |n| String::from_utf8_lossy(n).into_owned(),
+        );
         let to_unicode = get(doc, dict, b"ToUnicode")
             .and_then(|o| stream(doc, o))
             .and_then(|s| decode(s, CMAP_LIMIT).ok())
@@ -113,7 +115,7 @@ impl Font {
                 }
             }
             font.unicode = match to_unicode {
-                Some(c) => Unicode::ToUnicode(c),
+                Some(c) => Unicode::FromCMap(c),
                 None => Unicode::None(match enc_name {
                     Some(n) => format!(
                         "composite font with the predefined CMap {} and no ToUnicode map",
@@ -129,7 +131,11 @@ impl Font {
             font.first_char = fc.clamp(0.0, 255.0) as u32;
         }
         if let Some(w) = get_array(doc, dict, b"Widths") {
-            font.widths = w.iter().take(256).map(|o| num(doc, o).unwrap_or(0.0)).collect();
+            font.widths = w
+                .iter()
+                .take(256)
+                .map(|o| num(doc, o).unwrap_or(0.0))
+                .collect();
         }
         let descriptor = get_dict(doc, dict, b"FontDescriptor");
         if let Some(mw) = descriptor.and_then(|d| get_num(doc, d, b"MissingWidth")) {
@@ -143,7 +149,7 @@ impl Font {
             }
         }
         font.unicode = if let Some(c) = to_unicode {
-            Unicode::ToUnicode(c)
+            Unicode::FromCMap(c)
         } else if subtype == b"Type3" {
             Unicode::None("Type3 font without a ToUnicode map".into())
         } else {
@@ -177,12 +183,8 @@ impl Font {
             .into_iter()
             .map(|(len, code)| {
                 let text = match &self.unicode {
-                    Unicode::ToUnicode(c) => c.lookup(len, code),
-                    Unicode::Table(t) => t
-                        .get(code as usize)
-                        .copied()
-                        .flatten()
-                        .map(String::from),
+                    Unicode::FromCMap(c) => c.lookup(len, code),
+                    Unicode::Table(t) => t.get(code as usize).copied().flatten().map(String::from),
                     Unicode::None(_) => None,
                 };
                 let width = if self.composite {
@@ -306,6 +308,65 @@ fn simple_table(doc: &Document, dict: &Dictionary, symbolic: bool) -> Unicode {
     Unicode::Table(Box::new(table))
 }
 
+/// Standard glyph names outside `uniXXXX`/`uXXXX` and single letters.
+const NAMES: &[(&str, char)] = &[
+    ("space", ' '),
+    ("exclam", '!'),
+    ("quotedbl", '"'),
+    ("numbersign", '#'),
+    ("dollar", '$'),
+    ("percent", '%'),
+    ("ampersand", '&'),
+    ("quotesingle", '\''),
+    ("parenleft", '('),
+    ("parenright", ')'),
+    ("asterisk", '*'),
+    ("plus", '+'),
+    ("comma", ','),
+    ("hyphen", '-'),
+    ("period", '.'),
+    ("slash", '/'),
+    ("zero", '0'),
+    ("one", '1'),
+    ("two", '2'),
+    ("three", '3'),
+    ("four", '4'),
+    ("five", '5'),
+    ("six", '6'),
+    ("seven", '7'),
+    ("eight", '8'),
+    ("nine", '9'),
+    ("colon", ':'),
+    ("semicolon", ';'),
+    ("less", '<'),
+    ("equal", '='),
+    ("greater", '>'),
+    ("question", '?'),
+    ("at", '@'),
+    ("bracketleft", '['),
+    ("backslash", '\\'),
+    ("bracketright", ']'),
+    ("asciicircum", '^'),
+    ("underscore", '_'),
+    ("grave", '`'),
+    ("braceleft", '{'),
+    ("bar", '|'),
+    ("braceright", '}'),
+    ("asciitilde", '~'),
+    ("quoteright", '\u{2019}'),
+    ("quoteleft", '\u{2018}'),
+    ("endash", '\u{2013}'),
+    ("emdash", '\u{2014}'),
+    ("bullet", '\u{2022}'),
+    ("degree", '\u{B0}'),
+    ("periodcentered", '\u{B7}'),
+    ("multiply", '\u{D7}'),
+    ("divide", '\u{F7}'),
+    ("nbspace", '\u{A0}'),
+    ("yen", '\u{A5}'),
+    ("section", '\u{A7}'),
+];
+
 /// The Unicode text of a standard glyph name (`A`, `zero`, `space`,
 /// `uni7EE9`, `u1F600`); `None` for names outside that small list.
 pub fn glyph_name_to_unicode(name: &[u8]) -> Option<String> {
@@ -316,7 +377,9 @@ pub fn glyph_name_to_unicode(name: &[u8]) -> Option<String> {
             let units: Option<Vec<u16>> = (0..hex.len() / 4)
                 .map(|i| u16::from_str_radix(&hex[i * 4..i * 4 + 4], 16).ok())
                 .collect();
-            return char::decode_utf16(units?).collect::<Result<String, _>>().ok();
+            return char::decode_utf16(units?)
+                .collect::<Result<String, _>>()
+                .ok();
         }
     }
     if let Some(hex) = name.strip_prefix('u') {
@@ -329,22 +392,6 @@ pub fn glyph_name_to_unicode(name: &[u8]) -> Option<String> {
     if name.len() == 1 && name.as_bytes()[0].is_ascii_alphabetic() {
         return Some(name.to_owned());
     }
-    const NAMES: &[(&str, char)] = &[
-        ("space", ' '), ("exclam", '!'), ("quotedbl", '"'), ("numbersign", '#'),
-        ("dollar", '$'), ("percent", '%'), ("ampersand", '&'), ("quotesingle", '\''),
-        ("parenleft", '('), ("parenright", ')'), ("asterisk", '*'), ("plus", '+'),
-        ("comma", ','), ("hyphen", '-'), ("period", '.'), ("slash", '/'), ("zero", '0'),
-        ("one", '1'), ("two", '2'), ("three", '3'), ("four", '4'), ("five", '5'),
-        ("six", '6'), ("seven", '7'), ("eight", '8'), ("nine", '9'), ("colon", ':'),
-        ("semicolon", ';'), ("less", '<'), ("equal", '='), ("greater", '>'),
-        ("question", '?'), ("at", '@'), ("bracketleft", '['), ("backslash", '\\'),
-        ("bracketright", ']'), ("asciicircum", '^'), ("underscore", '_'), ("grave", '`'),
-        ("braceleft", '{'), ("bar", '|'), ("braceright", '}'), ("asciitilde", '~'),
-        ("quoteright", '\u{2019}'), ("quoteleft", '\u{2018}'), ("endash", '\u{2013}'),
-        ("emdash", '\u{2014}'), ("bullet", '\u{2022}'), ("degree", '\u{B0}'),
-        ("periodcentered", '\u{B7}'), ("multiply", '\u{D7}'), ("divide", '\u{F7}'),
-        ("nbspace", '\u{A0}'), ("yen", '\u{A5}'), ("section", '\u{A7}'),
-    ];
     NAMES
         .iter()
         .find(|(n, _)| *n == name)

@@ -28,10 +28,10 @@ pub struct GlyphBox {
 
 impl GlyphBox {
     pub fn cx(&self) -> f64 {
-        (self.x0 + self.x1) / 2.0
+        f64::midpoint(self.x0, self.x1)
     }
     pub fn cy(&self) -> f64 {
-        (self.y0 + self.y1) / 2.0
+        f64::midpoint(self.y0, self.y1)
     }
 }
 
@@ -91,7 +91,7 @@ struct Interp<'a> {
     ops: usize,
     fonts: HashMap<ObjectId, Rc<Font>>,
     unmapped: HashMap<String, (String, usize)>,
-    /// Form XObjects being drawn (a form that draws itself is skipped).
+    /// Form `XObject`s being drawn (a form that draws itself is skipped).
     form_stack: Vec<ObjectId>,
     segments: usize,
 }
@@ -224,11 +224,7 @@ impl Interp<'_> {
             }
             let n = |i: usize| operands.get(i).and_then(Operand::num).unwrap_or(0.0);
             match op {
-                b"q" => {
-                    if stack.len() < 4096 {
-                        stack.push(gs.clone());
-                    }
-                }
+                b"q" if stack.len() < 4096 => stack.push(gs.clone()),
                 b"Q" => {
                     if let Some(g) = stack.pop() {
                         gs = g;
@@ -326,7 +322,11 @@ impl Interp<'_> {
                 b"c" | b"v" | b"y" => {
                     // Curves are never rulings: keep only the end point, as a
                     // break in the subpath.
-                    let (x, y) = if op == b"c" { (n(4), n(5)) } else { (n(2), n(3)) };
+                    let (x, y) = if op == b"c" {
+                        (n(4), n(5))
+                    } else {
+                        (n(2), n(3))
+                    };
                     path.push((vec![gs.ctm.apply(x, y)], false));
                 }
                 b"h" => {
@@ -423,17 +423,16 @@ impl Interp<'_> {
                 }
                 *tm = Matrix::translate(adv * t.hscale, 0.0).then(tm);
             }
-            let text = match g.text {
-                Some(text) => text,
-                None => {
-                    let reason = font.unmapped_reason().unwrap_or("no Unicode for some codes");
-                    let e = self
-                        .unmapped
-                        .entry(font.name.clone())
-                        .or_insert_with(|| (reason.to_owned(), 0));
-                    e.1 += 1;
-                    continue;
-                }
+            let Some(text) = g.text else {
+                let reason = font
+                    .unmapped_reason()
+                    .unwrap_or("no Unicode for some codes");
+                let e = self
+                    .unmapped
+                    .entry(font.name.clone())
+                    .or_insert_with(|| (reason.to_owned(), 0));
+                e.1 += 1;
+                continue;
             };
             // Spaces are kept as " " glyphs: a space drawn at the end of a
             // wrapped line is the only trace of the space at the wrap point.
@@ -457,10 +456,16 @@ impl Interp<'_> {
                 trm.apply(w, 0.88),
             ];
             let x0 = corners.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
-            let x1 = corners.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+            let x1 = corners
+                .iter()
+                .map(|p| p.0)
+                .fold(f64::NEG_INFINITY, f64::max);
             let y0 = corners.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-            let y1 = corners.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
-            let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            let y1 = corners
+                .iter()
+                .map(|p| p.1)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let (cx, cy) = (f64::midpoint(x0, x1), f64::midpoint(y0, y1));
             // Clip to the page box.
             if cx < 0.0 || cy < 0.0 || cx > self.out.width || cy > self.out.height {
                 continue;
@@ -486,7 +491,7 @@ impl Interp<'_> {
         }
         let (w, h) = (self.out.width, self.out.height);
         if (ay - by).abs() <= LEAN && (ax - bx).abs() > LEAN {
-            let y = (ay + by) / 2.0;
+            let y = f64::midpoint(ay, by);
             if y < -1.0 || y > h + 1.0 {
                 return;
             }
@@ -496,7 +501,7 @@ impl Interp<'_> {
                 self.out.horizontal.push(Segment { at: y, from, to });
             }
         } else if (ax - bx).abs() <= LEAN && (ay - by).abs() > LEAN {
-            let x = (ax + bx) / 2.0;
+            let x = f64::midpoint(ax, bx);
             if x < -1.0 || x > w + 1.0 {
                 return;
             }
@@ -519,7 +524,7 @@ impl Interp<'_> {
         }
     }
 
-    /// Thin filled shapes are rulings (Chromium draws borders so).
+    /// Thin filled shapes are rulings (`Chromium` draws borders so).
     fn fill(&mut self, path: &[(Vec<(f64, f64)>, bool)]) {
         for (sub, _) in path {
             if sub.len() < 3 {
@@ -531,10 +536,10 @@ impl Interp<'_> {
             let y1 = sub.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
             let (w, h) = (x1 - x0, y1 - y0);
             if h <= THIN && w > h.max(LEAN) * 2.0 {
-                let y = (y0 + y1) / 2.0;
+                let y = f64::midpoint(y0, y1);
                 self.add_segment((x0, y), (x1, y));
             } else if w <= THIN && h > w.max(LEAN) * 2.0 {
-                let x = (x0 + x1) / 2.0;
+                let x = f64::midpoint(x0, x1);
                 self.add_segment((x, y0), (x, y1));
             }
         }
@@ -583,7 +588,10 @@ impl Interp<'_> {
         };
         let mut inner = gs.clone();
         if let Some(m) = get(doc, &s.dict, b"Matrix").and_then(|o| crate::pdfobj::array(doc, o)) {
-            let v: Vec<f64> = m.iter().filter_map(|o| crate::pdfobj::num(doc, o)).collect();
+            let v: Vec<f64> = m
+                .iter()
+                .filter_map(|o| crate::pdfobj::num(doc, o))
+                .collect();
             if v.len() == 6 {
                 let m = Matrix::new(v[0], v[1], v[2], v[3], v[4], v[5]);
                 let ctm = m.then(&gs.ctm);

@@ -21,6 +21,14 @@
 //! assert_eq!(doc.forms[2].project.name.as_deref(), Some("党建经费"));
 //! ```
 
+// Geometry: PDF numbers are f64; codes, CIDs and counts are clamped before
+// they are cast, and the single-letter names are the PDF matrix entries.
+#![allow(
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss,
+    clippy::many_single_char_names
+)]
+
 mod cmap;
 mod font;
 mod interp;
@@ -35,6 +43,19 @@ use jixiao::{Code, Diagnostic, Document};
 use lopdf::{Dictionary, Object, ObjectId};
 
 /// Limits that keep a hostile PDF from taking unbounded time or memory.
+///
+/// ```
+/// let mut options = jixiao_pdf::PdfOptions::default();
+/// assert_eq!(options.max_stream_bytes, 64 << 20);
+/// options.max_pages = 1; // the sample has 30
+/// let pdf = std::fs::read(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../jixiao/fixtures/layouts/sample-lo/sample-lo.pdf"
+/// ))
+/// .unwrap();
+/// let err = jixiao_pdf::parse_pdf_with(&pdf, &options).unwrap_err();
+/// assert_eq!(err.to_string(), "limit exceeded: the file has more than 1 pages");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PdfOptions {
@@ -63,6 +84,12 @@ impl Default for PdfOptions {
 /// Why a PDF could not be read at all. Problems that leave the file
 /// readable (a font without a Unicode map, say) are diagnostics in the
 /// returned [`Document`] instead.
+///
+/// ```
+/// use jixiao_pdf::{parse_pdf, PdfError};
+/// assert!(matches!(parse_pdf(b"PK\x03\x04"), Err(PdfError::NotPdf(_))));
+/// assert!(matches!(parse_pdf(b"%PDF-1.7\n1 0 obj"), Err(PdfError::Damaged(_))));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PdfError {
@@ -118,7 +145,8 @@ pub fn parse_pdf(bytes: &[u8]) -> Result<Document, PdfError> {
 /// read) are in the document's diagnostics, after the grammar's own.
 ///
 /// ```
-/// let options = jixiao_pdf::PdfOptions { max_file_bytes: 10, ..Default::default() };
+/// let mut options = jixiao_pdf::PdfOptions::default();
+/// options.max_file_bytes = 10;
 /// let err = jixiao_pdf::parse_pdf_with(b"%PDF-1.7 and more than ten bytes", &options).unwrap_err();
 /// assert_eq!(err.code(), "pdf-limit");
 /// ```
@@ -150,6 +178,13 @@ pub fn extract_rows(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Vec<String
 }
 
 /// What [`extract`] reads from a PDF: its pages' rows and the problems met.
+///
+/// ```
+/// # let pdf = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../jixiao/fixtures/layouts/sample-lo/sample-lo.pdf")).unwrap();
+/// let x = jixiao_pdf::extract(&pdf, &Default::default()).unwrap();
+/// let rows: usize = x.pages.iter().map(|p| p.rows.len()).sum();
+/// assert_eq!(rows, jixiao_pdf::extract_rows(&pdf, &Default::default()).unwrap().len());
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Extraction {
@@ -160,6 +195,15 @@ pub struct Extraction {
 }
 
 /// One page's rows.
+///
+/// ```
+/// # let pdf = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../jixiao/fixtures/layouts/sample-lo/sample-lo.pdf")).unwrap();
+/// let x = jixiao_pdf::extract(&pdf, &Default::default()).unwrap();
+/// let last = x.pages.last().unwrap();
+/// assert_eq!(last.number, 30);
+/// // The footer is the page's last row.
+/// assert_eq!(last.rows.last().unwrap().cells, ["第 30 页，共 30 页"]);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Page {
@@ -174,6 +218,21 @@ pub struct Page {
 }
 
 /// A row of cells and where it starts on its page.
+///
+/// ```
+/// # let pdf = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../jixiao/fixtures/layouts/sample-lo/sample-lo.pdf")).unwrap();
+/// let x = jixiao_pdf::extract(&pdf, &Default::default()).unwrap();
+/// let rows = &x.pages[0].rows;
+/// let name = rows.iter().find(|r| r.cells[0] == "项目名称").unwrap();
+/// assert_eq!(name.cells, ["项目名称", "残疾人就业保障金", "项目性质", "经常性项目", "项目类别", "其他人员类"]);
+/// // 实施单位's value spans the last three columns: its text sits in the
+/// // first slot and the slots it covers are empty. A wrapped cell keeps its
+/// // lines apart, except after a line that ends with a drawn space.
+/// let dept = rows.iter().find(|r| r.cells[0] == "主管部门").unwrap();
+/// assert_eq!(dept.cells[1], "上海市静安区人力\n资源和社会保障局 (汇总)");
+/// assert_eq!(dept.cells[3..], ["上海市静安区人力资源和社会保障局", "", ""]);
+/// assert!(rows.windows(2).all(|w| w[0].top <= w[1].top));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PageRow {
@@ -209,7 +268,9 @@ pub fn extract(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfErro
     }
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
-        return Err(PdfError::NotPdf("no %PDF- header in the first 1024 bytes".into()));
+        return Err(PdfError::NotPdf(
+            "no %PDF- header in the first 1024 bytes".into(),
+        ));
     }
     let load = lopdf::LoadOptions {
         max_decompressed_size: Some(options.max_stream_bytes),
@@ -280,7 +341,10 @@ pub fn extract(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfErro
             height: content.height,
             rows: rows
                 .into_iter()
-                .map(|r| PageRow { top: r.top, cells: r.cells })
+                .map(|r| PageRow {
+                    top: r.top,
+                    cells: r.cells,
+                })
                 .collect(),
         });
     }
@@ -317,7 +381,9 @@ fn page_tree(doc: &lopdf::Document, options: &PdfOptions) -> Result<Vec<ObjectId
             }
         }
         if depth > 64 {
-            return Err(PdfError::Damaged("the page tree is more than 64 levels deep".into()));
+            return Err(PdfError::Damaged(
+                "the page tree is more than 64 levels deep".into(),
+            ));
         }
         let Some(dict) = pdfobj::dict(doc, node) else {
             continue;

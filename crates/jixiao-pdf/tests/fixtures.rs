@@ -2,14 +2,14 @@
 //! the same forms, field by field, the year and the titles included.
 //!
 //! The PDFs are `crates/jixiao/fixtures/layouts/<variant>/<variant>.pdf`,
-//! made by `scripts/fixtures/make-layouts.sh` with two producers: LibreOffice
-//! (`sample-lo`) and Chromium (`sample-c`, `synthetic-*`; `sample-a` and
+//! made by `scripts/fixtures/make-layouts.sh` with two producers: `LibreOffice`
+//! (`sample-lo`) and `Chromium` (`sample-c`, `synthetic-*`; `sample-a` and
 //! `sample-b` are 730–750 KB and regenerate-only: they are read when present
 //! and the test says so when they are not). The references are the sample's
 //! tab text (`jingan-hrss-2026.txt`) and each synthetic set's `<set>.tab.txt`.
 //!
 //! Every field must be equal, except that a free text (a name, a goal) may
-//! lack a space that the PDF itself lost where the text wraps: Chromium
+//! lack a space that the PDF itself lost where the text wraps: `Chromium`
 //! draws no space at the end of a wrapped line, so `IT` / `运维` reads as
 //! `IT运维` where the source had `IT 运维`. Such fields are counted and
 //! bounded per file.
@@ -30,7 +30,7 @@ const VARIANTS: &[&str] = &[
     "synthetic-c",
 ];
 
-/// Chromium renders of the sample too large to commit: read when present.
+/// `Chromium` renders of the sample too large to commit: read when present.
 const OPTIONAL: &[&str] = &["sample-a", "sample-b"];
 
 /// Fields that are free text, where a space lost at a wrap point is allowed.
@@ -52,7 +52,8 @@ fn reference(variant: &str) -> Document {
         jixiao::parse(jixiao::SAMPLE)
     } else {
         let path = dir().join(variant).join(format!("{variant}.tab.txt"));
-        let tab = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let tab =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         jixiao::parse(&tab)
     }
 }
@@ -85,8 +86,16 @@ fn form_fields(form: &Form) -> Vec<(&'static str, String)> {
         ("indicators", form.indicators.len().to_string()),
     ];
     for (j, i) in form.indicators.iter().enumerate() {
-        let l1 = i.level1.as_ref().map(|l| l.label().to_owned()).unwrap_or_default();
-        let l2 = i.level2.as_ref().map(|l| l.label().to_owned()).unwrap_or_default();
+        let l1 = i
+            .level1
+            .as_ref()
+            .map(|l| l.label().to_owned())
+            .unwrap_or_default();
+        let l2 = i
+            .level2
+            .as_ref()
+            .map(|l| l.label().to_owned())
+            .unwrap_or_default();
         v.push(("indicator.level1", format!("{j}: {l1}")));
         v.push(("indicator.level2", format!("{j}: {l2}")));
         v.push(("indicator.name", format!("{j}: {}", i.name)));
@@ -175,7 +184,10 @@ fn every_fixture_pdf_reads_like_its_tab_text() {
         };
         let got = jixiao_pdf::parse_pdf(&bytes).unwrap_or_else(|e| panic!("{v}: {e}"));
         let want = reference(v);
-        assert!(want.diagnostics.iter().all(|d| d.severity != jixiao::Severity::Error));
+        assert!(want
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != jixiao::Severity::Error));
         let s = compare(&want, &got);
         let warnings: Vec<String> = got
             .diagnostics
@@ -194,8 +206,13 @@ fn every_fixture_pdf_reads_like_its_tab_text() {
             got.indicator_count(),
             warnings.len()
         );
-        if s.matched + s.whitespace_only != s.total || s.whitespace_only > 3 || !warnings.is_empty() {
-            let _ = writeln!(failures, "{v}: {}/{}\n{}{:#?}", s.matched, s.total, s.report, warnings);
+        if s.matched + s.whitespace_only != s.total || s.whitespace_only > 3 || !warnings.is_empty()
+        {
+            let _ = writeln!(
+                failures,
+                "{v}: {}/{}\n{}{:#?}",
+                s.matched, s.total, s.report, warnings
+            );
         }
     }
     assert!(failures.is_empty(), "{failures}");

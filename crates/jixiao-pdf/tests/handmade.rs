@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::fmt::Write as _;
+
 use common::{filled, one_page, plain, stream, stroked, table, table_rows, text};
 use jixiao_pdf::{extract, extract_rows, PdfOptions};
 
@@ -26,7 +28,7 @@ fn table_drawn_with_stroked_rectangles() {
     // Every cell its own `re S`, as some producers do; shared edges overlap.
     let mut c = String::new();
     for (x0, x1) in [(10, 60), (60, 110), (110, 190)] {
-        c += &format!("{x0} 160 {} 20 re S\n", x1 - x0);
+        let _ = writeln!(c, "{x0} 160 {} 20 re S", x1 - x0);
     }
     c += "10 140 50 20 re S 60 140 130 20 re S\n";
     c += &String::from_utf8(table(|_, _, _, _| String::new())).unwrap();
@@ -78,7 +80,12 @@ fn rotated_page() {
     content.extend(table(filled));
     content.extend(b"Q");
     for rotate in ["270", "-90"] {
-        let pdf = one_page(&format!("/MediaBox [0 0 200 300] /Rotate {rotate}"), "", &content, vec![]);
+        let pdf = one_page(
+            &format!("/MediaBox [0 0 200 300] /Rotate {rotate}"),
+            "",
+            &content,
+            vec![],
+        );
         assert_eq!(rows(&pdf), table_rows(), "/Rotate {rotate}");
     }
     // Without the rotation the same content reads sideways: one glyph a line.
@@ -174,7 +181,10 @@ fn fonts_without_unicode_are_reported_not_guessed() {
             ),
         ]
     );
-    assert!(x.diagnostics.iter().all(|d| d.severity == jixiao::Severity::Warning));
+    assert!(x
+        .diagnostics
+        .iter()
+        .all(|d| d.severity == jixiao::Severity::Warning));
     // parse_pdf hands them on in the document.
     let doc = jixiao_pdf::parse_pdf(&pdf).unwrap();
     assert!(doc

@@ -40,7 +40,7 @@ pub fn build(objects: &[Obj]) -> Vec<u8> {
     let xref = out.len();
     let mut t = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
     for off in offsets {
-        let _ = write!(t, "{off:010} 00000 n \n");
+        let _ = writeln!(t, "{off:010} 00000 n ");
     }
     let _ = write!(
         t,
@@ -68,7 +68,13 @@ pub fn to_unicode() -> Vec<u8> {
     s.push_str("endbfchar\n");
     // 项 and 目 through one-element ranges.
     for (i, c) in chars.iter().enumerate().take(2) {
-        let _ = writeln!(s, "1 beginbfrange <{:04X}> <{:04X}> <{:04X}> endbfrange", i + 1, i + 1, *c as u32);
+        let _ = writeln!(
+            s,
+            "1 beginbfrange <{:04X}> <{:04X}> <{:04X}> endbfrange",
+            i + 1,
+            i + 1,
+            *c as u32
+        );
     }
     s.push_str("endcmap CMapName currentdict /CMap defineresource pop end end\n");
     s.into_bytes()
@@ -79,7 +85,10 @@ pub fn hex(text: &str) -> String {
     let chars: Vec<char> = CHARS.chars().collect();
     let mut s = String::from("<");
     for c in text.chars() {
-        let i = chars.iter().position(|&x| x == c).expect("a character of CHARS");
+        let i = chars
+            .iter()
+            .position(|&x| x == c)
+            .expect("a character of CHARS");
         let _ = write!(s, "{:04X}", i + 1);
     }
     s.push('>');
@@ -94,7 +103,12 @@ pub fn text(x: f64, y: f64, s: &str) -> String {
 /// A one-page document: catalog, pages, page (with `page_extra` in its
 /// dictionary), the content, the Type0 font and its `ToUnicode`, its
 /// descendant; `more` objects follow as 8, 9, ….
-pub fn one_page(page_extra: &str, resources_extra: &str, content: &[u8], more: Vec<Obj>) -> Vec<u8> {
+pub fn one_page(
+    page_extra: &str,
+    resources_extra: &str,
+    content: &[u8],
+    more: Vec<Obj>,
+) -> Vec<u8> {
     let mut objects = vec![
         plain("<< /Type /Catalog /Pages 2 0 R >>"),
         plain("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
@@ -147,11 +161,21 @@ pub fn stroked(x0: f64, y0: f64, x1: f64, y1: f64) -> String {
     format!("0.5 w {x0} {y0} m {x1} {y1} l S\n")
 }
 
-/// Chromium's way: a 0.75 pt filled rectangle centred on the line.
+/// `Chromium`'s way: a 0.75 pt filled rectangle centred on the line.
 pub fn filled(x0: f64, y0: f64, x1: f64, y1: f64) -> String {
-    if y0 == y1 {
-        format!("{} {} {} 0.75 re f\n", x0 - 0.375, y0 - 0.375, x1 - x0 + 0.75)
+    if (y0 - y1).abs() < f64::EPSILON {
+        format!(
+            "{} {} {} 0.75 re f\n",
+            x0 - 0.375,
+            y0 - 0.375,
+            x1 - x0 + 0.75
+        )
     } else {
-        format!("{} {} 0.75 {} re f\n", x0 - 0.375, y0 - 0.375, y1 - y0 + 0.75)
+        format!(
+            "{} {} 0.75 {} re f\n",
+            x0 - 0.375,
+            y0 - 0.375,
+            y1 - y0 + 0.75
+        )
     }
 }
