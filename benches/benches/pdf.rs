@@ -1,7 +1,7 @@
 //! Criterion benchmarks for reading PDFs (`jixiao-pdf`): the whole route
 //! (`parse_pdf`: objects, content streams, rulings, cells, grammar) and the
 //! extraction alone (`extract_rows`), on the `LibreOffice` sample (30 pages)
-//! and the `Chromium` render of the sample in landscape (`sample-c`, 40
+//! and the `Chromium` render of the sample in landscape (`sample-c`, 34
 //! pages), reported as pages per second (criterion's "elements").
 //!
 //! `cargo bench -p jixiao-bench --bench pdf`; `-- --test` runs each once.

@@ -78,7 +78,20 @@ impl Font {
         }
     }
 
-    pub fn load(doc: &Document, dict: &Dictionary, resource_name: &str) -> Font {
+    /// Load a font. Its `CMap` streams decode within `budget` (at most 4 MiB
+    /// each), which shrinks by what they decode: past it, a font has no
+    /// Unicode map and is reported.
+    pub fn load(
+        doc: &Document,
+        dict: &Dictionary,
+        resource_name: &str,
+        budget: &mut usize,
+    ) -> Font {
+        let mut decode_cmap = |s: &lopdf::Stream| {
+            let bytes = decode(s, CMAP_LIMIT.min(*budget)).ok()?;
+            *budget = budget.saturating_sub(bytes.len());
+            Some(CMap::parse(&bytes))
+        };
         let subtype = get_name(doc, dict, b"Subtype").unwrap_or_default();
         let name = get_name(doc, dict, b"BaseFont").map_or_else(
             || resource_name.to_owned(),
@@ -86,9 +99,15 @@ impl Font {
         );
         let to_unicode = get(doc, dict, b"ToUnicode")
             .and_then(|o| stream(doc, o))
-            .and_then(|s| decode(s, CMAP_LIMIT).ok())
-            .map(|b| CMap::parse(&b))
+            .and_then(&mut decode_cmap)
             .filter(|c| !c.is_empty());
+        // A ToUnicode map that is there but cannot be read (damaged, empty,
+        // or past the decoding budget) is reported as such.
+        let unreadable =
+            (to_unicode.is_none() && get(doc, dict, b"ToUnicode").is_some()).then(|| {
+                "its ToUnicode map cannot be read (damaged, empty or past the decoding limit)"
+                    .to_owned()
+            });
         let mut font = Font::missing(resource_name);
         font.name = name;
         if subtype == b"Type0" {
@@ -100,7 +119,7 @@ impl Font {
                 _ => None,
             });
             if let Some(s) = enc.and_then(|o| stream(doc, o)) {
-                font.encoding = decode(s, CMAP_LIMIT).ok().map(|b| CMap::parse(&b));
+                font.encoding = decode_cmap(s);
             }
             font.vertical = enc_name.as_deref().is_some_and(|n| n.ends_with(b"-V"));
             if let Some(desc) = get_array(doc, dict, b"DescendantFonts")
@@ -116,13 +135,13 @@ impl Font {
             }
             font.unicode = match to_unicode {
                 Some(c) => Unicode::FromCMap(c),
-                None => Unicode::None(match enc_name {
+                None => Unicode::None(unreadable.unwrap_or_else(|| match enc_name {
                     Some(n) => format!(
                         "composite font with the predefined CMap {} and no ToUnicode map",
                         String::from_utf8_lossy(&n)
                     ),
                     None => "composite font with an embedded CMap and no ToUnicode map".into(),
-                }),
+                })),
             };
             return font;
         }
@@ -150,6 +169,10 @@ impl Font {
         }
         font.unicode = if let Some(c) = to_unicode {
             Unicode::FromCMap(c)
+        } else if let Some(reason) = unreadable {
+            // The producer meant the map to be used: the encoding alone may
+            // give the wrong characters (subset fonts renumber their codes).
+            Unicode::None(reason)
         } else if subtype == b"Type3" {
             Unicode::None("Type3 font without a ToUnicode map".into())
         } else {
@@ -157,7 +180,15 @@ impl Font {
                 .and_then(|d| get_num(doc, d, b"Flags"))
                 .unwrap_or(0.0) as u32;
             let symbolic = flags & 4 != 0 && flags & 32 == 0;
-            simple_table(doc, dict, symbolic)
+            // An embedded font program brings its own built-in encoding,
+            // which this crate does not read: without an Encoding, codes
+            // cannot be assumed to be StandardEncoding.
+            let embedded = descriptor.is_some_and(|d| {
+                [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                    .iter()
+                    .any(|k| d.get(k).is_ok())
+            });
+            simple_table(doc, dict, symbolic, embedded)
         };
         font
     }
@@ -276,7 +307,7 @@ fn base_table(encoding: &[u8]) -> [Option<char>; 256] {
     t
 }
 
-fn simple_table(doc: &Document, dict: &Dictionary, symbolic: bool) -> Unicode {
+fn simple_table(doc: &Document, dict: &Dictionary, symbolic: bool, embedded: bool) -> Unicode {
     let enc = get(doc, dict, b"Encoding");
     let (base, differences) = match enc {
         Some(Object::Name(n)) => (Some(n.as_slice()), None),
@@ -289,7 +320,13 @@ fn simple_table(doc: &Document, dict: &Dictionary, symbolic: bool) -> Unicode {
     if base.is_none() && differences.is_none() && symbolic {
         return Unicode::None("symbolic font without an encoding or a ToUnicode map".into());
     }
-    let mut table = base_table(base.unwrap_or(b"StandardEncoding"));
+    // Codes outside Differences follow the base encoding; with none given,
+    // an embedded font's own (unknown) encoding, so they stay unmapped.
+    let mut table = match base {
+        Some(b) => base_table(b),
+        None if embedded => [None; 256],
+        None => base_table(b"StandardEncoding"),
+    };
     if let Some(diff) = differences {
         let mut code: Option<usize> = None;
         for o in diff {
@@ -304,6 +341,11 @@ fn simple_table(doc: &Document, dict: &Dictionary, symbolic: bool) -> Unicode {
                 _ => {}
             }
         }
+    }
+    if table.iter().all(Option::is_none) {
+        return Unicode::None(
+            "embedded font with its own encoding and no Encoding or ToUnicode map".into(),
+        );
     }
     Unicode::Table(Box::new(table))
 }

@@ -89,11 +89,32 @@ struct Interp<'a> {
     options: &'a PdfOptions,
     out: PageContent,
     ops: usize,
-    fonts: HashMap<ObjectId, Rc<Font>>,
+    fonts: &'a mut FontCache,
     unmapped: HashMap<String, (String, usize)>,
     /// Form `XObject`s being drawn (a form that draws itself is skipped).
     form_stack: Vec<ObjectId>,
     segments: usize,
+    /// Bytes of content (page streams and every form `XObject` drawn) that
+    /// may still be decoded on this page: a small form drawn a million
+    /// times is cheap, a large one drawn again and again runs out.
+    budget: usize,
+}
+
+/// Fonts loaded so far, by object: pages share their fonts, and a font's
+/// `ToUnicode` map is read once per document. `budget` bounds the bytes of
+/// `CMap` streams decoded for the whole document.
+pub struct FontCache {
+    fonts: HashMap<ObjectId, Rc<Font>>,
+    budget: usize,
+}
+
+impl FontCache {
+    pub fn new(budget: usize) -> FontCache {
+        FontCache {
+            fonts: HashMap::new(),
+            budget,
+        }
+    }
 }
 
 /// The page box, rotation and the matrix from user space to display space.
@@ -140,11 +161,23 @@ pub fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Opt
     None
 }
 
+/// A decoding limit hit while reading a page names the page-wide budget.
+fn page_limit(e: PdfError, options: &PdfOptions) -> PdfError {
+    match e {
+        PdfError::Limit(_) => PdfError::Limit(format!(
+            "a page's content streams and form XObjects decode to more than {} bytes",
+            options.max_stream_bytes
+        )),
+        other => other,
+    }
+}
+
 /// Run a page's content streams.
 pub fn run_page(
     doc: &Document,
     page: &Dictionary,
     options: &PdfOptions,
+    fonts: &mut FontCache,
 ) -> Result<PageContent, PdfError> {
     let (width, height, display) = page_geometry(doc, page);
     let mut it = Interp {
@@ -156,10 +189,11 @@ pub fn run_page(
             ..PageContent::default()
         },
         ops: 0,
-        fonts: HashMap::new(),
+        fonts,
         unmapped: HashMap::new(),
         form_stack: Vec::new(),
         segments: 0,
+        budget: options.max_stream_bytes,
     };
     let mut content = Vec::new();
     if let Some(c) = page.get(b"Contents").ok().and_then(|o| resolve(doc, o)) {
@@ -169,8 +203,9 @@ pub fn run_page(
         };
         for part in parts {
             if let Some(s) = stream(doc, part) {
-                let remaining = options.max_stream_bytes.saturating_sub(content.len());
-                content.extend(decode(s, remaining)?);
+                let part = decode(s, it.budget).map_err(|e| page_limit(e, options))?;
+                it.budget = it.budget.saturating_sub(part.len() + 1);
+                content.extend(part);
                 content.push(b'\n');
             }
         }
@@ -390,18 +425,18 @@ impl Interp<'_> {
             return Rc::new(Font::missing(&label));
         };
         if let Object::Reference(id) = obj {
-            if let Some(f) = self.fonts.get(id) {
+            if let Some(f) = self.fonts.fonts.get(id) {
                 return Rc::clone(f);
             }
             let font = Rc::new(match crate::pdfobj::dict(self.doc, obj) {
-                Some(d) => Font::load(self.doc, d, &label),
+                Some(d) => Font::load(self.doc, d, &label, &mut self.fonts.budget),
                 None => Font::missing(&label),
             });
-            self.fonts.insert(*id, Rc::clone(&font));
+            self.fonts.fonts.insert(*id, Rc::clone(&font));
             return font;
         }
         Rc::new(match crate::pdfobj::dict(self.doc, obj) {
-            Some(d) => Font::load(self.doc, d, &label),
+            Some(d) => Font::load(self.doc, d, &label, &mut self.fonts.budget),
             None => Font::missing(&label),
         })
     }
@@ -576,9 +611,12 @@ impl Interp<'_> {
             ));
             return Ok(());
         }
-        let bytes = match decode(s, self.options.max_stream_bytes) {
-            Ok(b) => b,
-            Err(PdfError::Limit(m)) => return Err(PdfError::Limit(m)),
+        let bytes = match decode(s, self.budget) {
+            Ok(b) => {
+                self.budget = self.budget.saturating_sub(b.len());
+                b
+            }
+            Err(e @ PdfError::Limit(_)) => return Err(page_limit(e, self.options)),
             Err(e) => {
                 self.out
                     .problems

@@ -63,7 +63,9 @@ pub struct PdfOptions {
     pub max_file_bytes: usize,
     /// Most pages read (default 10,000).
     pub max_pages: usize,
-    /// Largest decoded stream, in bytes (default 64 MiB).
+    /// Largest decoded stream, in bytes, and the most content one page may
+    /// decode in all: its content streams and every form `XObject` it
+    /// draws, each time it draws it (default 64 MiB).
     pub max_stream_bytes: usize,
     /// Most content-stream operators read per page, form `XObject`s included
     /// (default 2,000,000).
@@ -286,15 +288,27 @@ pub fn extract(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfErro
     if doc.trailer.get(b"Encrypt").is_ok() && doc.encryption_state.is_none() {
         return Err(PdfError::Encrypted);
     }
-    let page_ids = page_tree(&doc, options)?;
+    let (page_ids, repeated) = page_tree(&doc, options)?;
     let mut pages = Vec::new();
     let mut diagnostics = Vec::new();
+    if let Some(id) = repeated {
+        diagnostics.push(Diagnostic::new(
+            Code::PdfPageSkipped,
+            format!(
+                "the page tree reaches object {} {} twice (a cycle or a repeated kid); it was read once",
+                id.0, id.1
+            ),
+            None,
+            None,
+        ));
+    }
+    let mut fonts = interp::FontCache::new(options.max_stream_bytes);
     for (i, id) in page_ids.into_iter().enumerate() {
         let number = i + 1;
         let Some(page) = doc.get_object(id).ok().and_then(|o| pdfobj::dict(&doc, o)) else {
             continue;
         };
-        let content = match interp::run_page(&doc, page, options) {
+        let content = match interp::run_page(&doc, page, options, &mut fonts) {
             Ok(c) => c,
             Err(PdfError::Damaged(m)) => {
                 diagnostics.push(Diagnostic::new(
@@ -351,9 +365,13 @@ pub fn extract(bytes: &[u8], options: &PdfOptions) -> Result<Extraction, PdfErro
     Ok(Extraction { pages, diagnostics })
 }
 
-/// The page objects in order, walking the page tree from the catalog. A
-/// node met twice (a cycle) makes the file damaged.
-fn page_tree(doc: &lopdf::Document, options: &PdfOptions) -> Result<Vec<ObjectId>, PdfError> {
+/// The page objects in order, walking the page tree from the catalog, and
+/// the first node met twice (a cycle, or a kid listed twice): it is read
+/// once. A tree whose only content is such a loop is damaged.
+fn page_tree(
+    doc: &lopdf::Document,
+    options: &PdfOptions,
+) -> Result<(Vec<ObjectId>, Option<ObjectId>), PdfError> {
     let root = doc
         .trailer
         .get(b"Root")
@@ -365,6 +383,7 @@ fn page_tree(doc: &lopdf::Document, options: &PdfOptions) -> Result<Vec<ObjectId
         .map_err(|_| PdfError::Damaged("the catalog has no page tree".into()))?;
     let mut out = Vec::new();
     let mut seen = HashSet::new();
+    let mut repeated = None;
     // Depth-first, children in order: a stack of (node, depth), pushed in reverse.
     let mut stack: Vec<(&Object, usize)> = vec![(pages, 0)];
     while let Some((node, depth)) = stack.pop() {
@@ -374,10 +393,8 @@ fn page_tree(doc: &lopdf::Document, options: &PdfOptions) -> Result<Vec<ObjectId
         };
         if let Some(id) = id {
             if !seen.insert(id) {
-                return Err(PdfError::Damaged(format!(
-                    "the page tree is cyclic (object {} {} is reached twice)",
-                    id.0, id.1
-                )));
+                repeated.get_or_insert(id);
+                continue;
             }
         }
         if depth > 64 {
@@ -407,9 +424,15 @@ fn page_tree(doc: &lopdf::Document, options: &PdfOptions) -> Result<Vec<ObjectId
         }
     }
     if out.is_empty() {
-        return Err(PdfError::Damaged("the page tree holds no pages".into()));
+        return Err(PdfError::Damaged(match repeated {
+            Some(id) => format!(
+                "the page tree is cyclic (object {} {} is reached twice) and holds no pages",
+                id.0, id.1
+            ),
+            None => "the page tree holds no pages".into(),
+        }));
     }
-    Ok(out)
+    Ok((out, repeated))
 }
 
 fn is_page(doc: &lopdf::Document, dict: &Dictionary) -> bool {

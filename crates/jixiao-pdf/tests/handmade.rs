@@ -213,3 +213,27 @@ fn compressed_content_and_several_content_streams() {
     let pdf = common::build(&objects);
     assert_eq!(rows(&pdf), [vec!["党建"], vec!["经费"]]);
 }
+
+#[test]
+fn embedded_simple_font_without_encoding_is_not_read_as_ascii() {
+    // A TrueType subset (codes renumbered by the producer) with neither
+    // Encoding nor ToUnicode: code 0x41 is not "A". Reported, not guessed.
+    let font = plain(
+        "<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+SimSun /FirstChar 65 /LastChar 66 /Widths [1000 1000] /FontDescriptor 9 0 R >>",
+    );
+    let descriptor =
+        plain("<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 32 /FontFile2 10 0 R >>");
+    let program = stream("", b"not a real font program");
+    let pdf = one_page(
+        "",
+        "/Font << /F1 5 0 R /F2 8 0 R >>",
+        b"BT /F2 10 Tf 20 100 Td (AB) Tj ET",
+        vec![font, descriptor, program],
+    );
+    let x = extract(&pdf, &PdfOptions::default()).unwrap();
+    assert!(x.pages[0].rows.is_empty());
+    assert_eq!(
+        x.diagnostics[0].message,
+        "page 1: font ABCDEF+SimSun: embedded font with its own encoding and no Encoding or ToUnicode map; 2 glyphs left out"
+    );
+}

@@ -67,13 +67,30 @@ fn cyclic_page_tree() {
     let err = timed(Duration::from_secs(5), || parse_pdf(&pdf)).unwrap_err();
     assert_eq!(err.code(), "pdf-damaged");
     assert!(err.to_string().contains("cyclic"), "{err}");
-    // A page that is its own parent's kid twice over, through two nodes.
+    // A loop through two nodes, with no page.
     let pdf = build(&[
         plain("<< /Type /Catalog /Pages 2 0 R >>"),
         plain("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
         plain("<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R >>"),
     ]);
     assert_eq!(parse_pdf(&pdf).unwrap_err().code(), "pdf-damaged");
+    // A real page beside a loop back to the root and the page listed twice:
+    // the page is read once, and the loop is reported.
+    let pdf = build(&[
+        plain("<< /Type /Catalog /Pages 2 0 R >>"),
+        plain("<< /Type /Pages /Kids [3 0 R 2 0 R 3 0 R] /Count 3 >>"),
+        plain("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"),
+    ]);
+    let x = timed(Duration::from_secs(5), || {
+        extract(&pdf, &PdfOptions::default())
+    })
+    .unwrap();
+    assert_eq!(x.pages.len(), 1);
+    assert_eq!(x.diagnostics.len(), 1);
+    assert_eq!(
+        x.diagnostics[0].message,
+        "the page tree reaches object 2 0 twice (a cycle or a repeated kid); it was read once"
+    );
     // A reference cycle in place of a dictionary (4 → 5 → 4).
     let pdf = build(&[
         plain("<< /Type /Catalog /Pages 2 0 R >>"),
@@ -222,4 +239,125 @@ fn encrypted_with_an_empty_user_password_is_read() {
     assert_eq!(parsed.forms[2].project.name.as_deref(), Some("党建经费"));
     let closed = encrypt(&mut locked, "secret");
     assert_eq!(parse_pdf(&closed).unwrap_err(), PdfError::Encrypted);
+}
+
+#[test]
+fn deeply_nested_objects() {
+    // Arrays and dictionaries nested 100,000 deep in an object (not in a
+    // content stream): the object parser must not overflow the stack.
+    for nest in ["[", "<< /A "] {
+        let pdf = build(&[
+            plain("<< /Type /Catalog /Pages 2 0 R >>"),
+            plain("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+            plain("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources 4 0 R >>"),
+            plain(&nest.repeat(100_000)),
+        ]);
+        let r = timed(Duration::from_secs(10), || {
+            extract(&pdf, &PdfOptions::default())
+        });
+        // The unreadable object is skipped; the page reads, empty.
+        let x = r.unwrap();
+        assert_eq!(x.pages.len(), 1);
+        assert!(x.pages[0].rows.is_empty());
+    }
+}
+
+#[test]
+fn huge_counts_in_the_cross_reference_table_and_page_tree() {
+    // Counts that claim two billion entries must not be trusted for
+    // allocation: the file still reads, in a few milliseconds.
+    let pdf = one_page("", "", &common::table(common::stroked), vec![]);
+    for (from, to) in [
+        ("xref\n0 8\n", "xref\n0 2000000000\n"),
+        ("/Size 8 ", "/Size 2000000000 "),
+        ("/Count 1 ", "/Count 2000000000 "),
+    ] {
+        // Replace at the byte level (the header comment is not UTF-8).
+        let at = pdf
+            .windows(from.len())
+            .position(|w| w == from.as_bytes())
+            .unwrap_or_else(|| panic!("{from:?} not in the file"));
+        let mut bad = pdf[..at].to_vec();
+        bad.extend(to.as_bytes());
+        bad.extend(&pdf[at + from.len()..]);
+        let rows = timed(Duration::from_secs(5), || {
+            jixiao_pdf::extract_rows(&bad, &PdfOptions::default())
+        });
+        assert_eq!(rows.unwrap(), common::table_rows(), "{to}");
+    }
+}
+
+#[test]
+fn a_large_form_xobject_drawn_again_and_again() {
+    use std::io::Write as _;
+    // A form of 1 MiB of spaces (about 1 KB deflated) drawn 100 times: each
+    // draw decodes it again, so the page's budget (here 8 MiB) runs out
+    // at the 8th draw instead of decoding 100 MiB.
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(&vec![b' '; 1 << 20]).unwrap();
+    let form = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 200 200] /Filter /FlateDecode",
+        &z.finish().unwrap(),
+    );
+    let content = "/Fm Do\n".repeat(100);
+    let pdf = one_page(
+        "",
+        "/XObject << /Fm 8 0 R >>",
+        content.as_bytes(),
+        vec![form],
+    );
+    let mut options = PdfOptions::default();
+    options.max_stream_bytes = 8 << 20;
+    let err = timed(Duration::from_secs(10), || parse_pdf_with(&pdf, &options)).unwrap_err();
+    assert_eq!(
+        err,
+        PdfError::Limit(
+            "a page's content streams and form XObjects decode to more than 8388608 bytes".into()
+        )
+    );
+    // Drawn 7 times it fits.
+    let pdf = one_page(
+        "",
+        "/XObject << /Fm 8 0 R >>",
+        "/Fm Do\n".repeat(7).as_bytes(),
+        vec![stream(
+            "/Type /XObject /Subtype /Form /BBox [0 0 200 200]",
+            &vec![b' '; 1 << 20],
+        )],
+    );
+    assert!(parse_pdf_with(&pdf, &options).is_ok());
+}
+
+#[test]
+fn a_large_cmap_loaded_again_and_again() {
+    // A font written directly in the resources (no object to cache it by)
+    // whose ToUnicode map is 1 MiB (a real map padded with a comment),
+    // selected 1,000 times: each `Tf` loads it again. The document's CMap
+    // budget (here 8 MiB) runs out after 8 loads; later loads have no map,
+    // and their glyphs are reported instead of read.
+    let mut cmap = common::to_unicode();
+    cmap.extend(b"%");
+    cmap.extend(vec![b'x'; 1 << 20]);
+    let hex = common::hex("党建");
+    let mut content = format!("BT /F9 10 Tf 20 150 Td {hex} Tj ET\n");
+    for _ in 0..1_000 {
+        content += "/F9 10 Tf\n";
+    }
+    let _ = write!(content, "BT /F9 10 Tf 20 100 Td {hex} Tj ET");
+    let pdf = one_page(
+        "",
+        "/Font << /F9 << /Type /Font /Subtype /Type0 /BaseFont /Direct /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 8 0 R >> >>",
+        content.as_bytes(),
+        vec![stream("", &cmap)],
+    );
+    let mut options = PdfOptions::default();
+    options.max_stream_bytes = 8 << 20;
+    let x = timed(Duration::from_secs(10), || extract(&pdf, &options)).unwrap();
+    let rows: Vec<&Vec<String>> = x.pages[0].rows.iter().map(|r| &r.cells).collect();
+    assert_eq!(rows, [&vec!["党建".to_owned()]]);
+    assert_eq!(x.diagnostics.len(), 1);
+    assert_eq!(
+        x.diagnostics[0].message,
+        "page 1: font Direct: its ToUnicode map cannot be read (damaged, empty or past the decoding limit); 2 glyphs left out"
+    );
 }

@@ -160,8 +160,8 @@ codes! {
     PdfUnmappedFont = "pdf-unmapped-font", Warning, "A PDF font's glyphs cannot be mapped to Unicode (a predefined CMap such as GBK-EUC-H or Identity-H without a ToUnicode map, a Type3 font); its text is left out rather than guessed. The message names the page and the font.";
     /// A PDF page whose table rulings were not read.
     PdfTooManyRulings = "pdf-too-many-rulings", Warning, "A PDF page has so many ruling lines (tens of thousands of tiny rectangles) that its tables were not rebuilt; its text is read line by line.";
-    /// A PDF page that could not be read.
-    PdfPageSkipped = "pdf-page-skipped", Warning, "A PDF page (or a form XObject on it) could not be read (a damaged or oversized content stream, a form XObject that draws itself); the message says which and why.";
+    /// A part of a PDF that was skipped.
+    PdfPageSkipped = "pdf-page-skipped", Warning, "A part of a PDF was skipped: a page whose content stream is damaged, a form XObject that draws itself (or nests too deep), a page-tree node reached twice (read once); the message says which and why.";
 }
 
 impl fmt::Display for Code {
