@@ -54,13 +54,13 @@ const money = (decimal, unit) => (decimal === null ? '—' : `${groupDigits(deci
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 let nextId = 0;
 const pending = new Map();
-let current = null; // { text, doc, findings, csv }
+let current = null; // { text, doc, findings, csv, pdf? }
 
 worker.onmessage = ({ data }) => {
   if ('ready' in data) {
     if (data.ready) {
       $('#version').textContent = `jixiao-wasm ${data.version}`;
-      setStatus('Ready. Paste text, drop a file or load the sample.');
+      setStatus(`Ready. Paste text, drop a ${data.pdf ? 'PDF or text' : 'text'} file or load the sample.`);
       document.body.dataset.ready = 'true';
     } else {
       setStatus(data.error.message, 'error');
@@ -79,10 +79,21 @@ function parseInWorker(text, profile, layout) {
   });
 }
 
+/** A PDF's bytes go to the worker as a transferred copy (no structured clone of the file). */
+function parsePdfInWorker(bytes, profile) {
+  const id = ++nextId;
+  const pdf = bytes.slice(0); // this page keeps `bytes` to parse again with another profile
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker.postMessage({ id, pdf, profile }, [pdf]);
+  });
+}
+
 /** What each layout the parser reports is, for people. */
 const LAYOUT_HINTS = {
   tab: 'tab-separated',
   grid: 'rows of cells',
+  pdf: "the PDF's tables",
   spaced: 'pdftotext -layout',
   plain: 'no columns',
   flow: 'pdfplumber text',
@@ -102,18 +113,39 @@ async function run(text, source) {
   setStatus(`Parsing ${source}…`);
   const result = await parseInWorker(text, $('#profile').value, $('#layout-choice').value);
   if (ticket !== latest) return; // a newer input superseded this one
+  shown(text, null, source, result);
+}
+
+/** Parse a PDF file's bytes (an ArrayBuffer); the source view shows the table rows read from it.
+ * `why` says why it is read again ("new profile"). */
+async function runPdf(bytes, name, why = '') {
+  const source = why ? `${name}, ${why}` : name;
+  const ticket = ++latest;
+  setStatus(`Reading the PDF ${source}…`);
+  const result = await parsePdfInWorker(bytes, $('#profile').value);
+  if (ticket !== latest) return;
+  if (result.ok) $('#text').value = result.text;
+  shown(result.text, { bytes, name }, source, result);
+}
+
+function shown(text, pdf, source, result) {
   if (!result.ok) {
-    setStatus(`${result.error.code ?? 'error'}: ${result.error.message}`, 'error');
+    // "error[pdf-damaged]: damaged PDF: …" is shown as "pdf-damaged: damaged PDF: …".
+    const message = result.error.message.replace(/^error\[[^\]]*\]: /, '');
+    setStatus(`${source}: ${result.error.code ?? 'error'}: ${message}`, 'error');
+    document.body.dataset.failed = String(nextId);
     return;
   }
-  current = { text, ...result };
+  current = { ...result, text, pdf };
   show(current);
   const errors = result.doc.diagnostics.filter((d) => d.severity === 'error').length;
+  const read = pdf ? 'read from the PDF' : `${result.doc.layout} layout`;
   setStatus(
-    `${source}: ${result.doc.forms.length} forms, ${errors} errors · ${result.doc.layout} layout · parsed in ${result.ms.toFixed(1)} ms`,
+    `${source}: ${result.doc.forms.length} forms, ${errors} errors · ${read} · parsed in ${result.ms.toFixed(1)} ms`,
     errors ? 'warn' : 'ok',
   );
   document.body.dataset.parsed = String(nextId);
+  document.body.dataset.pdf = String(Boolean(pdf));
 }
 
 let typing;
@@ -122,9 +154,18 @@ $('#text').addEventListener('input', () => {
   typing = setTimeout(() => run($('#text').value, 'pasted text'), 250);
 });
 
+/** A PDF by its `%PDF-` header (whatever the name), or by a `.pdf` name (so that a file
+ * that only pretends to be one gets the parser's clear error rather than a garbled text). */
+const isPdf = (head, name) => /^%PDF-/.test(String.fromCharCode(...head)) || /\.pdf$/i.test(name);
+
 async function loadFile(file) {
   if (!file) return;
-  const text = await file.text();
+  const bytes = await file.arrayBuffer();
+  if (isPdf(new Uint8Array(bytes, 0, Math.min(5, bytes.byteLength)), file.name)) {
+    runPdf(bytes, file.name);
+    return;
+  }
+  const text = new TextDecoder().decode(bytes);
   $('#text').value = text;
   run(text, file.name);
 }
@@ -149,8 +190,11 @@ $('#load-sample').addEventListener('click', async () => {
   run(text, 'sample');
 });
 
-$('#profile').addEventListener('change', () => current && run(current.text, 'same text, new profile'));
-$('#layout-choice').addEventListener('change', () => current && run(current.text, 'same text, new layout'));
+// A PDF is read again from its bytes (the layout choice is for text; a PDF's tables are read as they are).
+const rerun = (what) =>
+  current && (current.pdf ? runPdf(current.pdf.bytes, current.pdf.name, what) : run(current.text, `same text, ${what}`));
+$('#profile').addEventListener('change', () => rerun('new profile'));
+$('#layout-choice').addEventListener('change', () => rerun('new layout'));
 
 function download(name, type, content) {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -170,11 +214,11 @@ $('#download-csv').addEventListener('click', () =>
 
 // ---------------------------------------------------------------- output
 
-function show({ text, doc, findings }) {
+function show({ text, doc, findings, pdf }) {
   $('#result').hidden = false;
   $('#download-json').disabled = false;
   $('#download-csv').disabled = false;
-  showSummary(doc, findings);
+  showSummary(doc, findings, pdf);
   showChart(doc);
   showSource(text);
   showDiagnostics(doc, findings);
@@ -197,14 +241,16 @@ function totalByUnit(forms) {
   return [...byUnit].map(([unit, values]) => money(sumDecimals(values), unit)).join(' + ');
 }
 
-function showSummary(doc, findings) {
+function showSummary(doc, findings, pdf) {
   $('#form-count').textContent = doc.forms.length;
   $('#indicator-count').textContent = doc.forms.reduce((n, f) => n + f.indicators.length, 0);
   $('#total').textContent = totalByUnit(doc.forms);
   $('#diagnostic-count').textContent = doc.diagnostics.length + findings.length;
   const layout = doc.layout ?? 'tab';
   $('#layout').textContent = layout;
-  $('#layout-hint').textContent = `${LAYOUT_HINTS[layout] ?? ''}${$('#layout-choice').value === 'auto' ? '\ndetected' : '\nchosen'}`;
+  $('#layout-hint').textContent = pdf
+    ? `${LAYOUT_HINTS.pdf}\nfrom ${pdf.name}`
+    : `${LAYOUT_HINTS[layout] ?? ''}${$('#layout-choice').value === 'auto' ? '\ndetected' : '\nchosen'}`;
   const groups = new Map();
   for (const f of doc.forms) {
     const key = f.project.category ?? '(none)';

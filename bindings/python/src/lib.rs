@@ -132,6 +132,47 @@ fn parse_rows(
     outcome(py, result)
 }
 
+/// Parse a PDF file's bytes with the GIL released (jixiao-pdf: the tables
+/// are rebuilt from the page geometry and read by the grid grammar).
+///
+/// Returns `(document, error)` like `parse`. A PDF that cannot be read at all
+/// gives no document and an error whose `code` is the PDF error's
+/// (`pdf-not-pdf`, `pdf-damaged`, `pdf-encrypted`, `pdf-limit`,
+/// `pdf-unsupported`); with `strict`, error-severity diagnostics give an
+/// error too, framed in the extracted rows as tab text.
+#[cfg(feature = "pdf")]
+#[pyfunction]
+#[pyo3(signature = (data, strict = false))]
+#[allow(clippy::needless_pass_by_value)] // pyo3 hands over extracted arguments by value
+fn parse_pdf(py: Python<'_>, data: PyBackedBytes, strict: bool) -> PyResult<Outcome<'_>> {
+    let options = jixiao_pdf::PdfOptions::default();
+    let result = py.detach(|| {
+        let doc = jixiao_pdf::parse_pdf_with(&data, &options)?;
+        if !strict || !doc.has_errors() {
+            return Ok(Ok(doc));
+        }
+        // The rows the spans count, only when an error needs a code frame.
+        let rows = jixiao_pdf::extract_rows(&data, &options)?;
+        Ok(doc.into_strict(&jixiao::rows_to_text(&rows)))
+    });
+    match result {
+        Ok(result) => outcome(py, result),
+        Err(err) => pdf_failure(py, &err),
+    }
+}
+
+/// The `(None, error)` outcome of a PDF that could not be read.
+#[cfg(feature = "pdf")]
+fn pdf_failure<'py>(py: Python<'py>, err: &jixiao_pdf::PdfError) -> PyResult<Outcome<'py>> {
+    let info = PyDict::new(py);
+    info.set_item("code", err.code())?;
+    info.set_item("line", py.None())?;
+    info.set_item("column", py.None())?;
+    info.set_item("message", err.to_string())?;
+    info.set_item("diagnostics", pyo3::types::PyList::empty(py))?;
+    Ok((None, Some(info)))
+}
+
 /// Render a document dict back to form text (the sample's tab layout).
 #[pyfunction]
 fn render(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -202,6 +243,8 @@ fn _jixiao(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(parse_rows, m)?)?;
+    #[cfg(feature = "pdf")]
+    m.add_function(wrap_pyfunction!(parse_pdf, m)?)?;
     m.add_function(wrap_pyfunction!(render, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(to_json, m)?)?;

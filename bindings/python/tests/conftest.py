@@ -17,6 +17,8 @@ BROKEN_PATH = FIXTURES / "broken-date-amount-indicator.txt"
 # pdftotext -layout / pdfplumber renderings of the sample's 30 forms.
 LAYOUTS_DIR = FIXTURES / "layouts"
 SPACED_PATH = LAYOUTS_DIR / "sample-a" / "sample-a.layout.txt"
+# LibreOffice print of the sample's 30 forms (read by jixiao.parse_pdf).
+PDF_PATH = LAYOUTS_DIR / "sample-lo" / "sample-lo.pdf"
 PLUMBER_TABLES_PATH = LAYOUTS_DIR / "sample-b" / "sample-b.plumber-tables.json"
 
 

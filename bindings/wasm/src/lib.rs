@@ -1,8 +1,10 @@
 //! # jixiao-wasm
 //!
 //! The WebAssembly face of [`jixiao`]: `parse`, `check`, `render`, `toCsv`
-//! and `version`, exported to JavaScript with wasm-bindgen. This crate only
-//! converts; the grammar and the rules live in the core crate.
+//! and `version`, exported to JavaScript with wasm-bindgen, and with the
+//! `pdf` feature (on by default) `parsePdf` and `pdfText` over `jixiao-pdf`.
+//! This crate only converts; the grammar and the rules live in the core
+//! crate, the PDF reader in `jixiao-pdf`.
 //!
 //! ## How values cross the boundary
 //!
@@ -28,6 +30,9 @@
 
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "pdf")]
+use crate::options::{LayoutOption, PdfParseOptions};
+
 pub mod csv;
 pub mod options;
 
@@ -50,9 +55,10 @@ export type JixiaoError = Error & ErrorFields;
 /// Parse form text into a v1 document.
 ///
 /// `input` is a string, or a `Uint8Array` of UTF-8 bytes (a BOM is allowed;
-/// bytes that are not UTF-8 throw `invalid-utf8`). `{ layout }` is `"auto"`
-/// (the default: the layout is detected), `"tab"`, `"grid"`, `"spaced"`,
-/// `"plain"` or `"flow"`; the document's `layout` says
+/// bytes that are not UTF-8 throw `invalid-utf8`). Bytes that start with
+/// `%PDF-` are read as `parsePdf` reads them (with the `pdf` feature).
+/// `{ layout }` is `"auto"` (the default: the layout is detected), `"tab"`,
+/// `"grid"`, `"spaced"`, `"plain"` or `"flow"`; the document's `layout` says
 /// which was read. Lenient by default: every readable form plus diagnostics.
 /// With `{ strict: true }` it throws a `JixiaoError` when any diagnostic is an
 /// error.
@@ -71,6 +77,16 @@ pub fn parse(
         }
     } else if input.is_instance_of::<Uint8Array>() {
         let bytes = Uint8Array::from(input).to_vec();
+        #[cfg(feature = "pdf")]
+        if bytes.starts_with(b"%PDF-") {
+            if !matches!(options.layout, LayoutOption::Auto | LayoutOption::Grid) {
+                return Err(throw(&ErrorFields::binding(
+                    INVALID_OPTIONS,
+                    "the bytes are a PDF: its tables are read as rows of cells, so only layout \"auto\" or \"grid\" applies",
+                )));
+            }
+            return read_pdf(&bytes, options.strict);
+        }
         match (options.strict, core.layout) {
             (false, _) => jixiao::parse_bytes_with(&bytes, &core),
             (true, None) => jixiao::parse_bytes_strict(&bytes),
@@ -85,6 +101,73 @@ pub fn parse(
     };
     let doc = result.map_err(|e| throw(&ErrorFields::from_core(e)))?;
     to_js(&doc)
+}
+
+/// Parse the forms in a PDF file, read from the page geometry (`jixiao-pdf`).
+///
+/// `bytes` is the file's content, a `Uint8Array` or an `ArrayBuffer`. Returns
+/// the same v1 document as `parse` (its `layout` is `"grid"`; lines in spans
+/// are rows of the extracted table, the lines of `pdfText`). A file that is
+/// not a readable PDF throws a `JixiaoError` whose `code` is `pdf-not-pdf`,
+/// `pdf-damaged`, `pdf-encrypted`, `pdf-limit` or `pdf-unsupported`. With
+/// `{ strict: true }` error-severity diagnostics throw as in `parse`.
+#[cfg(feature = "pdf")]
+#[wasm_bindgen(js_name = parsePdf, unchecked_return_type = "Document")]
+pub fn parse_pdf(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PdfParseOptions | null")] options: Option<
+        Object,
+    >,
+) -> Result<JsValue, JsValue> {
+    let options: PdfParseOptions = read_options(options)?;
+    read_pdf(&pdf_bytes(bytes, "parsePdf")?, options.strict)
+}
+
+/// `parsePdf` once the arguments are read.
+#[cfg(feature = "pdf")]
+fn read_pdf(bytes: &[u8], strict: bool) -> Result<JsValue, JsValue> {
+    let pdf_options = jixiao_pdf::PdfOptions::default();
+    let pdf_error = |e: jixiao_pdf::PdfError| throw(&ErrorFields::from_pdf(&e));
+    let doc = jixiao_pdf::parse_pdf_with(bytes, &pdf_options).map_err(pdf_error)?;
+    let doc = if strict && doc.has_errors() {
+        // The rows the spans count, only when an error needs a code frame.
+        let rows = jixiao_pdf::extract_rows(bytes, &pdf_options).map_err(pdf_error)?;
+        doc.into_strict(&jixiao::rows_to_text(&rows))
+            .map_err(|e| throw(&ErrorFields::from_core(e)))?
+    } else {
+        doc
+    };
+    to_js(&doc)
+}
+
+/// The table rows read from a PDF as text, one row per line and cells joined
+/// by tabs: the lines that the spans of `parsePdf`'s document count (a
+/// diagnostic on line 12 is about this text's line 12). Throws like
+/// `parsePdf`.
+#[cfg(feature = "pdf")]
+#[wasm_bindgen(js_name = pdfText)]
+pub fn pdf_text(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: &JsValue,
+) -> Result<String, JsValue> {
+    let bytes = pdf_bytes(bytes, "pdfText")?;
+    let rows = jixiao_pdf::extract_rows(&bytes, &jixiao_pdf::PdfOptions::default())
+        .map_err(|e| throw(&ErrorFields::from_pdf(&e)))?;
+    Ok(jixiao::rows_to_text(&rows))
+}
+
+/// The bytes of a `Uint8Array` or an `ArrayBuffer`.
+#[cfg(feature = "pdf")]
+fn pdf_bytes(value: &JsValue, function: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(array) = value.dyn_ref::<Uint8Array>() {
+        Ok(array.to_vec())
+    } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        Ok(Uint8Array::new(buffer).to_vec())
+    } else {
+        Err(throw(&ErrorFields::binding(
+            INVALID_INPUT,
+            format!("{function}() takes the PDF's bytes as a Uint8Array or an ArrayBuffer"),
+        )))
+    }
 }
 
 /// Check a document against the validation rules; returns the findings.

@@ -55,6 +55,16 @@ pub struct ParseOptions {
     pub strict: bool,
 }
 
+/// Options for `parsePdf`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct PdfParseOptions {
+    /// Throw a `JixiaoError` when any diagnostic has error severity, instead
+    /// of returning the lenient document (as `parse`'s `strict`).
+    #[tsify(optional)]
+    pub strict: bool,
+}
+
 /// Options for `check`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Tsify)]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
@@ -92,7 +102,9 @@ pub const INVALID_INPUT: &str = "invalid-input";
 /// The fields of a thrown `JixiaoError`, besides `message`.
 ///
 /// `code` is a diagnostic code (`invalid-amount`, `no-forms`, `invalid-utf8`
-/// …) for errors in the input, or one of `invalid-options`,
+/// …) for errors in the input, a PDF error's code (`pdf-not-pdf`,
+/// `pdf-damaged`, `pdf-encrypted`, `pdf-limit`, `pdf-unsupported`) when
+/// `parsePdf` cannot read the file, or one of `invalid-options`,
 /// `invalid-document`, `invalid-input` for misuse of the API. Positions are
 /// 1-based; `column` counts Unicode characters, `columnUtf16` counts UTF-16
 /// code units (what JavaScript string indices and editors use).
@@ -132,6 +144,14 @@ impl ErrorFields {
             document: None,
             message: format!("error[{code}]: {}", message.into()),
         }
+    }
+
+    /// A PDF that could not be read at all: its code, no place, no
+    /// diagnostics.
+    #[cfg(feature = "pdf")]
+    #[must_use]
+    pub fn from_pdf(err: &jixiao_pdf::PdfError) -> ErrorFields {
+        ErrorFields::binding(err.code(), err.to_string())
     }
 
     /// The fields of a core error (positions from the core, UTF-16 column
@@ -178,6 +198,9 @@ mod tests {
         assert_eq!(LayoutOption::Auto.to_core().layout, None);
         assert!(serde_json::from_str::<ParseOptions>(r#"{"layout":"pdf"}"#).is_err());
         assert!(serde_json::from_str::<ParseOptions>(r#"{"strcit":true}"#).is_err());
+        let p: PdfParseOptions = serde_json::from_str(r#"{"strict":true}"#).unwrap();
+        assert!(p.strict);
+        assert!(serde_json::from_str::<PdfParseOptions>(r#"{"layout":"tab"}"#).is_err());
         let c: CheckOptions =
             serde_json::from_str(r#"{"profile":"CN-101","allow":["PT-V04"]}"#).unwrap();
         let core = c.to_core().unwrap();
@@ -227,6 +250,18 @@ mod tests {
         assert_eq!(f.column_utf16, Some(8));
         assert!(f.document.is_some());
         assert!(f.message.starts_with("error[invalid-date]"));
+    }
+
+    #[cfg(feature = "pdf")]
+    #[test]
+    fn pdf_errors_carry_their_code_and_no_place() {
+        let err = jixiao_pdf::parse_pdf(b"plain text").unwrap_err();
+        let f = ErrorFields::from_pdf(&err);
+        assert_eq!(f.code, err.code());
+        assert!(f.code.starts_with("pdf-"));
+        assert_eq!((f.line, f.column, f.column_utf16), (None, None, None));
+        assert!(f.diagnostics.is_empty() && f.document.is_none());
+        assert_eq!(f.message, format!("error[{}]: {err}", err.code()));
     }
 
     #[test]

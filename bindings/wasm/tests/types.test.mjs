@@ -24,5 +24,5 @@ test('tsc --noEmit rejects tests/types/misuse.mts with the expected errors', () 
   assert.notEqual(run.status, 0);
   const errors = run.stdout.split('\n').filter((l) => l.includes('error TS'));
   // One per marked line in misuse.mts.
-  assert.equal(errors.length, 5, run.stdout);
+  assert.equal(errors.length, 7, run.stdout);
 });

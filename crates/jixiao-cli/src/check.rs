@@ -46,7 +46,7 @@ fn diagnostics(parsed: &Parsed, args: &CheckArgs) -> Vec<Diagnostic> {
 }
 
 pub(crate) fn run(args: &CheckArgs) -> std::io::Result<Status> {
-    let loaded = input::load(&args.input)?;
+    let loaded = input::load(&args.input, true)?;
     let mut status = Status::Clean;
     let mut counts = [0usize; 3];
     let mut forms = 0;

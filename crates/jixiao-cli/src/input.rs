@@ -69,8 +69,9 @@ fn origins(args: &InputArgs) -> std::io::Result<Vec<Result<Origin, String>>> {
             files.sort();
             if files.is_empty() {
                 out.push(Err(format!(
-                    "{}: no .txt files in this directory",
-                    path.display()
+                    "{}: no {} files in this directory",
+                    path.display(),
+                    WALKED.join(" or ")
                 )));
             }
             out.extend(files.into_iter().map(|f| Ok(Origin::File(f))));
@@ -90,6 +91,12 @@ fn origins(args: &InputArgs) -> std::io::Result<Vec<Result<Origin, String>>> {
     Ok(out)
 }
 
+/// The extensions of the files a directory argument stands for.
+#[cfg(feature = "pdf")]
+const WALKED: &[&str] = &[".txt", ".pdf"];
+#[cfg(not(feature = "pdf"))]
+const WALKED: &[&str] = &[".txt"];
+
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
@@ -97,7 +104,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             walk(&path, out)?;
         } else if path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            .is_some_and(|e| WALKED.iter().any(|w| e.eq_ignore_ascii_case(&w[1..])))
         {
             out.push(path);
         }
@@ -115,9 +122,20 @@ enum Reader {
     /// pdfplumber `extract_tables()` JSON (tables of rows of cells), parsed
     /// with `jixiao::parse_rows`.
     PlumberJson,
+    /// A PDF file (`%PDF-` at the start, or a `.pdf` name), read by
+    /// `jixiao_pdf` from the page geometry.
+    Pdf,
 }
 
-fn reader(origin: &Origin, layout: LayoutChoice) -> Reader {
+/// What every PDF file starts with.
+const PDF_MAGIC: &[u8] = b"%PDF-";
+
+fn reader(origin: &Origin, bytes: &[u8], layout: LayoutChoice) -> Reader {
+    // The content decides before the name: a PDF saved as `.txt` or piped
+    // to standard input is still a PDF.
+    if bytes.starts_with(PDF_MAGIC) {
+        return Reader::Pdf;
+    }
     let ext = match origin {
         Origin::File(p) => p
             .extension()
@@ -128,11 +146,13 @@ fn reader(origin: &Origin, layout: LayoutChoice) -> Reader {
     match ext.as_deref() {
         Some("csv") => Reader::Csv,
         Some("json") => Reader::PlumberJson,
+        // Named as a PDF but without the magic: the PDF reader says what it is.
+        Some("pdf") => Reader::Pdf,
         _ => Reader::Text,
     }
 }
 
-fn read(origin: &Origin, layout: LayoutChoice) -> Result<Parsed, String> {
+fn read(origin: &Origin, layout: LayoutChoice, with_text: bool) -> Result<Parsed, String> {
     let bytes = match origin {
         Origin::Sample => jixiao::SAMPLE.as_bytes().to_vec(),
         Origin::Stdin => {
@@ -147,7 +167,8 @@ fn read(origin: &Origin, layout: LayoutChoice) -> Result<Parsed, String> {
             std::fs::read(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?
         }
     };
-    let rows = match reader(origin, layout) {
+    let rows = match reader(origin, &bytes, layout) {
+        Reader::Pdf => return read_pdf(origin, &bytes, with_text),
         Reader::Text => {
             return match jixiao::parse_bytes_with(&bytes, &layout.options()) {
                 Ok(document) => {
@@ -167,6 +188,32 @@ fn read(origin: &Origin, layout: LayoutChoice) -> Result<Parsed, String> {
         text: jixiao::rows_to_text(&rows),
         document: jixiao::parse_rows(&rows),
     })
+}
+
+/// A PDF through `jixiao_pdf`. The document is the engine's (with its own
+/// diagnostics, such as fonts without a Unicode map); the text, which only
+/// `check` needs for its code frames, is the extracted rows as tab text, the
+/// lines that the document's spans count.
+#[cfg(feature = "pdf")]
+fn read_pdf(origin: &Origin, bytes: &[u8], with_text: bool) -> Result<Parsed, String> {
+    let failed = |e: jixiao_pdf::PdfError| format!("{}: {}: {e}", origin.name(), e.code());
+    let options = jixiao_pdf::PdfOptions::default();
+    let document = jixiao_pdf::parse_pdf_with(bytes, &options).map_err(failed)?;
+    let text = if with_text {
+        jixiao::rows_to_text(&jixiao_pdf::extract_rows(bytes, &options).map_err(failed)?)
+    } else {
+        String::new()
+    };
+    Ok(Parsed { text, document })
+}
+
+/// Without the `pdf` feature a PDF is an unreadable input.
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(origin: &Origin, _bytes: &[u8], _with_text: bool) -> Result<Parsed, String> {
+    Err(format!(
+        "{}: pdf-unsupported: this jixiao was built without PDF support (cargo feature `pdf`)",
+        origin.name()
+    ))
 }
 
 /// CSV rows of cells (no header row; rows may differ in length; a BOM is
@@ -208,7 +255,9 @@ fn plumber_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
 
 /// Read and parse every input. Unreadable inputs are reported on standard
 /// error as they are met and kept as `Err` so callers can set the exit status.
-pub(crate) fn load(args: &InputArgs) -> std::io::Result<Vec<Loaded>> {
+/// `with_text`: keep the text the spans point into (for code frames); inputs
+/// read as text always keep it, PDFs only when asked.
+pub(crate) fn load(args: &InputArgs, with_text: bool) -> std::io::Result<Vec<Loaded>> {
     let origins = origins(args)?;
     let bar = if origins.len() >= PROGRESS_FROM {
         let bar =
@@ -226,7 +275,7 @@ pub(crate) fn load(args: &InputArgs) -> std::io::Result<Vec<Loaded>> {
             let out = match origin {
                 Ok(o) => Loaded {
                     name: o.name(),
-                    outcome: read(o, args.layout),
+                    outcome: read(o, args.layout, with_text),
                 },
                 Err(message) => Loaded {
                     name: String::new(),

@@ -11,7 +11,9 @@
 //! `--layout auto|tab|grid|spaced|plain` (any position, default `auto`) chooses how
 //! text is read; `.csv` files (and standard input with `--layout grid`) are
 //! read as rows of cells, and `.json` files as pdfplumber `extract_tables()`
-//! output.
+//! output. PDF files (recognised by their `%PDF-` header, or a `.pdf` name) are
+//! read straight from the page geometry by `jixiao-pdf` (cargo feature `pdf`,
+//! on by default); `--layout` does not apply to them.
 //!
 //! Exit status: 0 clean, 1 error-level findings, 2 unreadable input or bad usage.
 
@@ -39,7 +41,8 @@ struct Cli {
     /// `pdftotext -layout` columns or text without columns), tab, spaced,
     /// plain, or grid (rows of cells:
     /// standard input is then read as CSV). `.csv` files are always read as
-    /// CSV rows, `.json` files as pdfplumber tables.
+    /// CSV rows, `.json` files as pdfplumber tables, PDF files from their
+    /// tables.
     #[arg(long, global = true, value_enum, default_value = "auto")]
     layout: LayoutChoice,
 }
@@ -90,8 +93,9 @@ enum Command {
 /// Where the forms come from.
 #[derive(Debug, Args, Clone)]
 pub(crate) struct InputArgs {
-    /// Text files, `.csv` files of rows, `.json` files of pdfplumber tables,
-    /// directories (their `*.txt` files, recursively) or `-` for standard input.
+    /// Text files, PDF files, `.csv` files of rows, `.json` files of
+    /// pdfplumber tables, directories (their `*.txt` and `*.pdf` files,
+    /// recursively) or `-` for standard input.
     #[arg(value_name = "FILES|DIRS|-")]
     pub paths: Vec<PathBuf>,
     /// Use the sample embedded in the binary (30 forms, Jing'an HR & Social Security Bureau, 2026).
@@ -237,7 +241,7 @@ fn main() -> ExitCode {
 
 /// `jixiao render`.
 fn render(args: &InputArgs) -> std::io::Result<Status> {
-    let loaded = input::load(args)?;
+    let loaded = input::load(args, false)?;
     let mut out = std::io::stdout().lock();
     let mut status = Status::Clean;
     for item in &loaded {

@@ -41,7 +41,7 @@ const CSV_HEADER: &[&str] = &[
 ];
 
 pub(crate) fn run(args: &ParseArgs) -> std::io::Result<Status> {
-    let loaded = input::load(&args.input)?;
+    let loaded = input::load(&args.input, false)?;
     let mut status = Status::Clean;
     for item in &loaded {
         match &item.outcome {

@@ -63,7 +63,7 @@ fn annual_yuan(form: &Form) -> Option<Decimal> {
 }
 
 pub(crate) fn run(args: &InputArgs) -> std::io::Result<Status> {
-    let loaded = input::load(args)?;
+    let loaded = input::load(args, false)?;
     let mut status = Status::Clean;
     let mut forms: Vec<&Form> = Vec::new();
     let mut layouts: Vec<&'static str> = Vec::new();

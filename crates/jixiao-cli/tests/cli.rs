@@ -541,3 +541,235 @@ fn check_of_csv_rows_frames_the_row_text() {
         .stdout(predicate::str::contains("invalid-amount"))
         .stdout(predicate::str::contains("1,9x0.00"));
 }
+
+// PDF input (issue 8): the LibreOffice print of the sample's 30 forms, read
+// straight from the page geometry by jixiao-pdf.
+#[cfg(feature = "pdf")]
+mod pdf {
+    use super::*;
+
+    fn sample_pdf() -> PathBuf {
+        layouts("sample-lo.pdf")
+    }
+
+    /// (forms, indicators, sum of the annual totals as an exact decimal string).
+    fn counts(doc: &serde_json::Value) -> (usize, usize, String) {
+        let forms = doc["forms"].as_array().unwrap();
+        let indicators = forms
+            .iter()
+            .map(|f| f["indicators"].as_array().unwrap().len())
+            .sum();
+        // Cents as integers: the totals are exact decimal strings with two places.
+        let cents: u64 = forms
+            .iter()
+            .filter_map(|f| f["funding"]["annual_total"].as_str())
+            .map(|s| {
+                let (int, frac) = s.split_once('.').unwrap_or((s, "00"));
+                int.parse::<u64>().unwrap() * 100
+                    + format!("{frac:0<2}")[..2].parse::<u64>().unwrap()
+            })
+            .sum();
+        (
+            forms.len(),
+            indicators,
+            format!("{}.{:02}", cents / 100, cents % 100),
+        )
+    }
+
+    #[test]
+    fn a_pdf_parses_to_the_forms_of_the_text_sample() {
+        let from_pdf = parse_json(
+            jixiao()
+                .args(["parse", "--format", "json"])
+                .arg(sample_pdf()),
+        );
+        let from_text = parse_json(jixiao().args(["parse", "--format", "json", "--sample"]));
+        assert_eq!(from_pdf["layout"], "grid");
+        assert_eq!(counts(&from_pdf), (30, 177, "499010781.00".to_owned()));
+        assert_eq!(counts(&from_pdf), counts(&from_text));
+        assert_eq!(project_names(&from_pdf), project_names(&from_text));
+        assert_eq!(from_pdf["forms"][2]["funding"]["annual_total"], "200000.00");
+        assert_eq!(from_pdf["forms"][0]["year"], 2026);
+    }
+
+    #[test]
+    fn summary_of_a_pdf_shows_30_forms_and_the_total() {
+        jixiao()
+            .arg("summary")
+            .arg(sample_pdf())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(
+                "30 forms, total 499,010,781.00 元",
+            ))
+            .stdout(predicate::str::contains("grid"))
+            .stdout(predicate::str::contains("177"));
+    }
+
+    #[test]
+    fn a_pdf_in_every_output_format() {
+        let csv_out = stdout_of(
+            jixiao()
+                .args(["parse", "--format", "csv"])
+                .arg(sample_pdf()),
+        );
+        let mut reader = csv::Reader::from_reader(csv_out.as_bytes());
+        assert_eq!(reader.records().count(), 177);
+        let ndjson = stdout_of(
+            jixiao()
+                .args(["parse", "--format", "ndjson"])
+                .arg(sample_pdf()),
+        );
+        assert_eq!(ndjson.lines().count(), 30);
+        jixiao()
+            .args(["parse", "--format", "table"])
+            .arg(sample_pdf())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("伯乐奖匹配资金"))
+            .stdout(predicate::str::contains("270,000,000.00"));
+        // render writes the forms as tab text, which reads back to the same forms.
+        let rendered = stdout_of(jixiao().arg("render").arg(sample_pdf()));
+        let reread = parse_json(
+            jixiao()
+                .args(["parse", "--format", "json", "-"])
+                .write_stdin(rendered),
+        );
+        assert_eq!(counts(&reread), (30, 177, "499010781.00".to_owned()));
+    }
+
+    #[test]
+    fn check_of_a_pdf_frames_the_extracted_rows() {
+        let out = jixiao()
+            .args(["check", "--format", "json"])
+            .arg(sample_pdf())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report[0]["forms"], 30);
+        assert!(!report[0]["diagnostics"].as_array().unwrap().is_empty());
+        // Human output quotes the cell a finding points at.
+        jixiao()
+            .arg("check")
+            .arg(sample_pdf())
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("sample-lo.pdf:"))
+            .stdout(predicate::str::contains("满意度"));
+    }
+
+    #[test]
+    fn a_pdf_is_recognised_by_its_header_on_stdin_and_under_any_name() {
+        let bytes = std::fs::read(sample_pdf()).unwrap();
+        let stdin = parse_json(
+            jixiao()
+                .args(["parse", "--format", "json", "-"])
+                .write_stdin(bytes.clone()),
+        );
+        assert_eq!(counts(&stdin).0, 30);
+        let piped = parse_json(
+            jixiao()
+                .args(["parse", "--format", "json"])
+                .write_stdin(bytes.clone()),
+        );
+        assert_eq!(piped, stdin);
+        let dir = tempfile::tempdir().unwrap();
+        let renamed = dir.path().join("forms.txt");
+        std::fs::write(&renamed, &bytes).unwrap();
+        let doc = parse_json(jixiao().args(["parse", "--format", "json"]).arg(&renamed));
+        assert_eq!(counts(&doc).0, 30);
+    }
+
+    #[test]
+    fn a_directory_of_pdfs_and_text_is_read_in_parallel_in_sorted_order() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(sample_pdf(), dir.path().join("b.pdf")).unwrap();
+        std::fs::copy(fixture("rule-defects-2026.txt"), dir.path().join("a.txt")).unwrap();
+        std::fs::create_dir(dir.path().join("more")).unwrap();
+        std::fs::copy(sample_pdf(), dir.path().join("more/c.PDF")).unwrap();
+        let out = stdout_of(
+            jixiao()
+                .args(["parse", "--format", "ndjson"])
+                .arg(dir.path()),
+        );
+        let sources: Vec<String> = out
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        assert_eq!(sources.len(), 62);
+        assert!(sources[..2].iter().all(|s| s.ends_with("a.txt")));
+        assert!(sources[2..32].iter().all(|s| s.ends_with("b.pdf")));
+        assert!(sources[32..].iter().all(|s| s.ends_with("c.PDF")));
+    }
+
+    /// Files that are not readable PDFs, in a temporary directory.
+    fn broken_pdfs() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let not_pdf = dir.path().join("not-really.pdf");
+        std::fs::write(&not_pdf, "项目名称\t党建经费\n").unwrap();
+        // A download cut off after 10,000 bytes: the header and the first
+        // objects, no pages, no cross-reference table.
+        let truncated = dir.path().join("cut-off.pdf");
+        let bytes = std::fs::read(sample_pdf()).unwrap();
+        std::fs::write(&truncated, &bytes[..10_000]).unwrap();
+        (dir, not_pdf, truncated)
+    }
+
+    #[test]
+    fn a_file_named_pdf_that_is_not_one_exits_2_with_the_code() {
+        let (_dir, not_pdf, _) = broken_pdfs();
+        for cmd in ["parse", "check", "summary", "render"] {
+            jixiao()
+                .arg(cmd)
+                .arg(&not_pdf)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains("not-really.pdf: pdf-not-pdf"));
+        }
+    }
+
+    #[test]
+    fn a_truncated_pdf_exits_2_with_the_code_and_does_not_stop_the_others() {
+        let (_dir, _, truncated) = broken_pdfs();
+        jixiao()
+            .args(["parse", "--format", "ndjson"])
+            .arg(&truncated)
+            .arg(sample())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("cut-off.pdf: pdf-damaged"))
+            .stdout(predicate::function(|s: &str| s.lines().count() == 30));
+        // On standard input the message names `<stdin>`.
+        let bytes = std::fs::read(&truncated).unwrap();
+        jixiao()
+            .args(["parse", "-"])
+            .write_stdin(bytes)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("<stdin>: pdf-damaged"));
+    }
+}
+
+/// Built without the `pdf` feature, a PDF is an unreadable input that says why.
+#[cfg(not(feature = "pdf"))]
+#[test]
+fn without_the_pdf_feature_a_pdf_exits_2_and_says_why() {
+    jixiao()
+        .arg("parse")
+        .arg(layouts("sample-lo.pdf"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("sample-lo.pdf: pdf-unsupported"))
+        .stderr(predicate::str::contains("cargo feature `pdf`"));
+}

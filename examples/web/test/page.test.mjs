@@ -140,6 +140,74 @@ test('a dropped damaged text: the error is listed and highlighted in the source'
   await page.screenshot({ path: `${artifacts}/damaged.png`, fullPage: false });
 });
 
+const PDF = `${root}crates/jixiao/fixtures/layouts/sample-lo/sample-lo.pdf`;
+
+test('a chosen PDF is read in the worker: the same 30 forms, the rows in the source view', async () => {
+  await page.setInputFiles('#file', PDF);
+  await page.waitForFunction(() => /^sample-lo\.pdf: /.test(document.querySelector('#status').textContent), null, {
+    timeout: 30000,
+  });
+  assert.match(await page.textContent('#status'), /^sample-lo\.pdf: 30 forms, 0 errors · read from the PDF · parsed in/);
+  assert.equal(await page.getAttribute('body', 'data-pdf'), 'true');
+  assert.equal(await page.textContent('#form-count'), '30');
+  assert.equal(await page.textContent('#indicator-count'), '177');
+  assert.equal(await page.textContent('#total'), '499,010,781.00 元');
+  assert.equal(await page.textContent('#layout'), 'grid');
+  assert.match(await page.textContent('#layout-hint'), /the PDF's tables\s+from sample-lo\.pdf/);
+  assert.equal(await page.locator('#chart svg .bar').count(), 30);
+  assert.match(await page.locator('#form-2 summary').textContent(), /党建经费.*200,000\.00 元/);
+  // The source view and the text box show the rows read from the PDF, tab-separated.
+  const source = await page.locator('#source .line').count();
+  assert.ok(source > 100, `source lines: ${source}`);
+  assert.match(await page.inputValue('#text'), /项目名称\t/);
+  // A finding points at a row of the PDF's table, and the mark is on its text.
+  const item = page.locator('#diagnostics li.diag').filter({ hasText: /line \d+/ }).first();
+  await item.click();
+  const line = await page.getAttribute('#source', 'data-highlight');
+  const mark = page.locator(`#source #L${line} mark.hl`);
+  assert.ok((await mark.textContent()).trim().length > 0, 'the highlighted cell has text');
+  assert.ok(await mark.isVisible());
+  // A form's lines are the rows of its table.
+  await page.locator('#form-2 summary').click();
+  await page.locator('#form-2 button.link').click();
+  const first = await page.getAttribute('#source', 'data-highlight');
+  assert.match(await page.locator(`#source #L${first}`).textContent(), /申报表|项目名称|党建经费/);
+  await page.locator('#form-2 summary').click();
+  // The downloads are those of any other input.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  assert.equal(readFileSync(await csv.path(), 'utf8').trimEnd().split('\r\n').length, 178);
+  // Another profile reads the same PDF again (the page kept its bytes).
+  for (const profile of ['CN-101', 'SH-2025+']) {
+    const before = await page.getAttribute('body', 'data-parsed');
+    await page.selectOption('#profile', profile);
+    await page.waitForFunction((before) => document.body.dataset.parsed !== before, before);
+    assert.match(await page.textContent('#status'), /^sample-lo\.pdf, new profile: 30 forms, 0 errors · read from the PDF/);
+    assert.equal(await page.textContent('#total'), '499,010,781.00 元');
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${artifacts}/pdf.png`, fullPage: false });
+});
+
+test('a broken PDF shows a clear error with its code, and the last result stays', async () => {
+  const cut = readFileSync(PDF).subarray(0, 10_000);
+  await page.setInputFiles('#file', { name: 'cut-off.pdf', mimeType: 'application/pdf', buffer: cut });
+  await page.waitForFunction(() => /^cut-off\.pdf: /.test(document.querySelector('#status').textContent));
+  assert.match(await page.textContent('#status'), /^cut-off\.pdf: pdf-damaged: /);
+  assert.equal(await page.getAttribute('#status', 'class'), 'error');
+  assert.equal(await page.textContent('#form-count'), '30');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${artifacts}/pdf-broken.png`, fullPage: false });
+  // Dropped text that is named .pdf: the PDF reader says it is not one.
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['项目名称\t党建经费\n'], 'fake.pdf', { type: 'application/pdf' }));
+    return dt;
+  });
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+  await page.waitForFunction(() => /^fake\.pdf: /.test(document.querySelector('#status').textContent));
+  assert.match(await page.textContent('#status'), /^fake\.pdf: pdf-not-pdf: /);
+});
+
 test('no errors in the console or failed requests (no network needed)', () => {
   assert.deepEqual(problems, []);
 });

@@ -30,6 +30,7 @@ from ._model import (
     Goals,
     Indicator,
     ParseError,
+    PdfError,
     Project,
     SourceSpan,
     Span,
@@ -48,6 +49,7 @@ __all__ = [
     "Goals",
     "Indicator",
     "ParseError",
+    "PdfError",
     "Project",
     "SourceSpan",
     "Span",
@@ -56,6 +58,7 @@ __all__ = [
     "diagnostic_codes",
     "parse",
     "parse_file",
+    "parse_pdf",
     "parse_rows",
     "render",
     "__version__",
@@ -96,6 +99,8 @@ def _check_layout(layout: str, allowed: Tuple[str, ...] = LAYOUTS) -> None:
 def _finish(doc: Optional[Dict[str, Any]], err: Optional[Dict[str, Any]]) -> Document:
     """The native result as a Document, or the native error as a ParseError."""
     if err is not None:
+        if err["code"].startswith("pdf-"):
+            raise PdfError(err["message"], code=err["code"])
         raise ParseError(
             err["message"],
             code=err["code"],
@@ -135,10 +140,19 @@ def parse_file(path: _Source, *, layout: str = "auto", strict: bool = False) -> 
     must be UTF-8, with or without a BOM; other bytes raise
     :class:`ParseError` with code ``"invalid-utf8"`` and the line and column
     of the first bad byte, in lenient mode too. Otherwise like :func:`parse`.
+
+    A PDF file (recognised by its ``%PDF-`` header, whatever its name) is read
+    by :func:`parse_pdf`; ``layout`` must then be ``"auto"`` or ``"grid"``.
     """
     _check_layout(layout)
     with open(os.fspath(path), "rb") as f:
         data = f.read()
+    if data.startswith(b"%PDF-"):
+        if layout not in ("auto", "grid"):
+            raise ValueError(
+                f"{os.fspath(path)!s} is a PDF: its tables are read as rows of cells; layout {layout!r} does not apply"
+            )
+        return parse_pdf(data, strict=strict)
     return _finish(*_jixiao.parse_bytes(data, layout, strict))
 
 
@@ -168,6 +182,50 @@ def parse_rows(
         raise TypeError("parse_rows() takes rows of cells, not a string; use parse() for text")
     grid = [[_cell(c) for c in row] for row in rows]
     return _finish(*_jixiao.parse_rows(grid, strict))
+
+
+_PdfSource = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
+
+
+def parse_pdf(source: _PdfSource, *, strict: bool = False) -> Document:
+    """Parse the forms in a PDF file, read straight from the page geometry:
+    the table cells are rebuilt from the PDF's ruling lines and glyph boxes
+    and read by the grid grammar, so there is no text extractor in between.
+
+    ``source`` is a path (``str`` or :class:`os.PathLike`) or the file's
+    content (``bytes``, ``bytearray``, ``memoryview``). Returns the same
+    :class:`Document` as :func:`parse` (:attr:`Document.layout` is
+    ``"grid"``; lines in spans are rows of the extracted table). A file that
+    is not a readable PDF raises :class:`PdfError` (a :class:`ParseError`)
+    with ``code`` ``"pdf-not-pdf"``, ``"pdf-damaged"``, ``"pdf-encrypted"``,
+    ``"pdf-limit"`` or ``"pdf-unsupported"``; a missing file raises
+    :class:`FileNotFoundError`. ``strict=True`` raises :class:`ParseError`
+    for error-severity diagnostics as in :func:`parse`. The GIL is released
+    while the core reads the PDF.
+
+    >>> jixiao.parse_pdf(b"not a PDF")
+    Traceback (most recent call last):
+    ...
+    jixiao.PdfError: ...
+    """
+    if isinstance(source, (bytes, bytearray)):
+        data: Union[bytes, bytearray] = source
+    elif isinstance(source, memoryview):
+        data = source.tobytes()
+    elif isinstance(source, (str, os.PathLike)):
+        with open(os.fspath(source), "rb") as f:
+            data = f.read()
+    else:
+        raise TypeError(
+            f"parse_pdf() takes a path or the PDF's bytes, not {type(source).__name__}"
+        )
+    native = getattr(_jixiao, "parse_pdf", None)
+    if native is None:
+        raise PdfError(
+            "this jixiao package was built without PDF support (cargo feature `pdf`)",
+            code="pdf-unsupported",
+        )
+    return _finish(*native(data, strict))
 
 
 def _cell(value: Optional[object]) -> Optional[str]:

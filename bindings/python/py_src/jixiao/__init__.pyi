@@ -21,6 +21,7 @@ __all__ = [
     "Goals",
     "Indicator",
     "ParseError",
+    "PdfError",
     "Project",
     "SourceSpan",
     "Span",
@@ -29,6 +30,7 @@ __all__ = [
     "diagnostic_codes",
     "parse",
     "parse_file",
+    "parse_pdf",
     "parse_rows",
     "render",
     "__version__",
@@ -172,9 +174,14 @@ class ParseError(ValueError):
         document: Optional[Document] = None,
     ) -> None: ...
 
+class PdfError(ParseError): ...
+
 def parse(text: str, *, layout: str = "auto", strict: bool = False) -> Document: ...
 def parse_file(
     path: Union[str, os.PathLike[str]], *, layout: str = "auto", strict: bool = False
+) -> Document: ...
+def parse_pdf(
+    source: Union[str, os.PathLike[str], bytes, bytearray, memoryview], *, strict: bool = False
 ) -> Document: ...
 def parse_rows(
     rows: Iterable[Iterable[Optional[object]]], *, layout: str = "auto", strict: bool = False

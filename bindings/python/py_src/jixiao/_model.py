@@ -28,6 +28,7 @@ __all__ = [
     "Goals",
     "Indicator",
     "ParseError",
+    "PdfError",
     "Project",
     "SourceSpan",
     "Span",
@@ -554,7 +555,21 @@ class ParseError(ValueError):
         return str(self.args[0]) if self.args else ""
 
     def __repr__(self) -> str:
-        return f"ParseError(code={self.code!r}, line={self.line!r}, column={self.column!r})"
+        return f"{type(self).__name__}(code={self.code!r}, line={self.line!r}, column={self.column!r})"
+
+
+class PdfError(ParseError):
+    """Raised by :func:`jixiao.parse_pdf` when the PDF itself cannot be read.
+
+    ``code`` says why: ``"pdf-not-pdf"`` (not a PDF), ``"pdf-damaged"``
+    (truncated, broken cross-references, a cyclic object graph),
+    ``"pdf-encrypted"`` (needs a user password), ``"pdf-limit"`` (a size or
+    operator limit was exceeded) or ``"pdf-unsupported"`` (a feature this
+    version does not read, or a package built without PDF support).
+    ``line`` and ``column`` are ``None``, ``diagnostics`` is empty and
+    ``document`` is ``None``. A subclass of :class:`ParseError`, so one
+    ``except jixiao.ParseError`` handles text and PDF inputs alike.
+    """
 
 
 for _cls in (
@@ -569,6 +584,7 @@ for _cls in (
     Form,
     Document,
     ParseError,
+    PdfError,
 ):
     # Public under `jixiao`: reprs, pickles and docs name `jixiao.Form`.
     _cls.__module__ = "jixiao"

@@ -1,7 +1,7 @@
 // Compiled by tests/types.test.mjs with `tsc --noEmit`: how a TypeScript user
 // calls the package. Every annotation here must type-check against the
 // declarations that wasm-bindgen generated (with the embedded contract types).
-import { parse, check, render, toCsv, version } from 'jixiao-wasm';
+import { parse, parsePdf, pdfText, check, render, toCsv, version } from 'jixiao-wasm';
 import type {
   Document,
   Form,
@@ -10,6 +10,7 @@ import type {
   Target,
   JixiaoError,
   ParseOptions,
+  PdfParseOptions,
   CheckOptions,
   LayoutOption,
 } from 'jixiao-wasm';
@@ -35,6 +36,18 @@ function describe(t: Target): string {
   const text: string = t.text;
   return text;
 }
+
+const pdfOptions: PdfParseOptions = { strict: false };
+const pdfDoc: Document = parsePdf(new Uint8Array([0x25, 0x50]), pdfOptions);
+const fromBuffer: Document = parsePdf(new ArrayBuffer(8));
+const pdfRowsText: string = pdfText(new Uint8Array(0));
+try {
+  parsePdf(new Uint8Array(0));
+} catch (e) {
+  const code: string = (e as JixiaoError).code;
+  console.log(code);
+}
+console.log(pdfDoc, fromBuffer, pdfRowsText);
 
 const checkOptions: CheckOptions = { profile: 'CN-101', allow: ['PT-V04'] };
 const findings: Diagnostic[] = check(doc, checkOptions);
