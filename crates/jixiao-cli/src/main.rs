@@ -8,7 +8,7 @@
 //! jixiao schema
 //! ```
 //!
-//! `--layout auto|tab|grid|spaced|plain` (any position, default `auto`) chooses how
+//! `--layout auto|tab|grid|spaced|flow|plain` (any position, default `auto`) chooses how
 //! text is read; `.csv` files (and standard input with `--layout grid`) are
 //! read as rows of cells, and `.json` files as pdfplumber `extract_tables()`
 //! output. PDF files (recognised by their `%PDF-` header, or a `.pdf` name) are
@@ -38,8 +38,8 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     /// How the text is laid out: auto (detect tab-separated cells,
-    /// `pdftotext -layout` columns or text without columns), tab, spaced,
-    /// plain, or grid (rows of cells:
+    /// `pdftotext -layout` columns, pdfplumber `extract_text()` or text
+    /// without columns), tab, spaced, flow, plain, or grid (rows of cells:
     /// standard input is then read as CSV). `.csv` files are always read as
     /// CSV rows, `.json` files as pdfplumber tables, PDF files from their
     /// tables.
@@ -59,7 +59,11 @@ pub(crate) enum LayoutChoice {
     Grid,
     /// Columns aligned with spaces (`pdftotext -layout`).
     Spaced,
-    /// Text without columns (pdfplumber `extract_text()`, `pdftotext` without `-layout`).
+    /// Text whose cells are cut by single spaces and whose wrapped fragments sit on
+    /// lines of their own (pdfplumber `extract_text()`).
+    Flow,
+    /// Text without columns (`pdftotext` without `-layout`): only what each text
+    /// block says about itself is read.
     Plain,
 }
 
@@ -71,6 +75,7 @@ impl LayoutChoice {
             LayoutChoice::Tab => jixiao::ParseOptions::with_layout(jixiao::Layout::Tab),
             LayoutChoice::Grid => jixiao::ParseOptions::with_layout(jixiao::Layout::Grid),
             LayoutChoice::Spaced => jixiao::ParseOptions::with_layout(jixiao::Layout::Spaced),
+            LayoutChoice::Flow => jixiao::ParseOptions::with_layout(jixiao::Layout::Flow),
             LayoutChoice::Plain => jixiao::ParseOptions::with_layout(jixiao::Layout::Plain),
         }
     }

@@ -458,12 +458,33 @@ fn layout_is_a_global_option() {
 }
 
 #[test]
+fn pdfplumber_extract_text_is_read_as_flow_detected_or_forced() {
+    // pdfplumber extract_text() of the sample printed by Chromium: single
+    // spaces between cells, wrapped fragments on lines of their own.
+    let file = layouts("sample-b.plumber-text.txt");
+    let sample = parse_json(jixiao().args(["parse", "--sample"]));
+    let detected = parse_json(jixiao().arg("parse").arg(&file));
+    assert_eq!(detected["layout"], "flow");
+    assert_eq!(project_names(&detected), project_names(&sample));
+    let forced = parse_json(jixiao().args(["parse", "--layout", "flow"]).arg(&file));
+    assert_eq!(forced, detected);
+    jixiao()
+        .arg("summary")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "30 forms, total 499,010,781.00 元",
+        ));
+}
+
+#[test]
 fn an_unknown_layout_is_a_usage_error() {
     jixiao()
         .args(["parse", "--sample", "--layout", "pdf"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("auto, tab, grid, spaced, plain"));
+        .stderr(predicate::str::contains("auto, tab, grid, spaced, flow, plain"));
 }
 
 #[test]
