@@ -484,7 +484,9 @@ fn an_unknown_layout_is_a_usage_error() {
         .args(["parse", "--sample", "--layout", "pdf"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("auto, tab, grid, spaced, flow, plain"));
+        .stderr(predicate::str::contains(
+            "auto, tab, grid, spaced, flow, plain",
+        ));
 }
 
 #[test]
