@@ -198,9 +198,10 @@ fn read(origin: &Origin, layout: LayoutChoice, with_text: bool) -> Result<Parsed
 fn read_pdf(origin: &Origin, bytes: &[u8], with_text: bool) -> Result<Parsed, String> {
     let failed = |e: jixiao_pdf::PdfError| format!("{}: {}: {e}", origin.name(), e.code());
     let options = jixiao_pdf::PdfOptions::default();
-    let document = jixiao_pdf::parse_pdf_with(bytes, &options).map_err(failed)?;
+    let extraction = jixiao_pdf::extract(bytes, &options).map_err(failed)?;
+    let document = extraction.parse();
     let text = if with_text {
-        jixiao::rows_to_text(&jixiao_pdf::extract_rows(bytes, &options).map_err(failed)?)
+        jixiao::rows_to_text(extraction.rows())
     } else {
         String::new()
     };

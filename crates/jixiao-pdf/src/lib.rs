@@ -153,14 +153,7 @@ pub fn parse_pdf(bytes: &[u8]) -> Result<Document, PdfError> {
 /// assert_eq!(err.code(), "pdf-limit");
 /// ```
 pub fn parse_pdf_with(bytes: &[u8], options: &PdfOptions) -> Result<Document, PdfError> {
-    let extraction = extract(bytes, options)?;
-    let rows = extraction
-        .pages
-        .into_iter()
-        .flat_map(|p| p.rows.into_iter().map(|r| r.cells));
-    let mut doc = jixiao::parse_rows(rows);
-    doc.diagnostics.extend(extraction.diagnostics);
-    Ok(doc)
+    Ok(extract(bytes, options)?.parse())
 }
 
 /// The rows the grid grammar reads, page by page in reading order: table
@@ -194,6 +187,44 @@ pub struct Extraction {
     pub pages: Vec<Page>,
     /// Fonts without Unicode, unreadable pages, pages with too many rulings.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Extraction {
+    /// Every page's rows in reading order: what [`extract_rows`] returns,
+    /// borrowed.
+    ///
+    /// ```
+    /// # let pdf = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../jixiao/fixtures/layouts/sample-lo/sample-lo.pdf")).unwrap();
+    /// let x = jixiao_pdf::extract(&pdf, &Default::default()).unwrap();
+    /// let rows: Vec<&[String]> = x.rows().collect();
+    /// assert_eq!(rows.len(), jixiao_pdf::extract_rows(&pdf, &Default::default()).unwrap().len());
+    /// // The text whose lines the document's spans count:
+    /// let text = jixiao::rows_to_text(x.rows());
+    /// assert_eq!(text.lines().count(), rows.len());
+    /// ```
+    pub fn rows(&self) -> impl Iterator<Item = &[String]> + '_ {
+        self.pages
+            .iter()
+            .flat_map(|p| p.rows.iter().map(|r| r.cells.as_slice()))
+    }
+
+    /// Read the rows with jixiao's grid grammar ([`jixiao::parse_rows`]);
+    /// the extraction's diagnostics follow the grammar's. This is what
+    /// [`parse_pdf_with`] returns, for callers that also want the rows
+    /// (one extraction instead of two).
+    ///
+    /// ```
+    /// # let pdf = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../jixiao/fixtures/layouts/sample-lo/sample-lo.pdf")).unwrap();
+    /// let x = jixiao_pdf::extract(&pdf, &Default::default()).unwrap();
+    /// assert_eq!(x.parse(), jixiao_pdf::parse_pdf(&pdf).unwrap());
+    /// assert_eq!(x.parse().forms.len(), 30);
+    /// ```
+    #[must_use]
+    pub fn parse(&self) -> Document {
+        let mut doc = jixiao::parse_rows(self.rows());
+        doc.diagnostics.extend(self.diagnostics.iter().cloned());
+        doc
+    }
 }
 
 /// One page's rows.
