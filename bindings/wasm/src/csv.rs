@@ -52,7 +52,7 @@ pub fn to_csv(doc: &Document) -> String {
     for (i, form) in doc.forms.iter().enumerate() {
         if form.indicators.is_empty() {
             let mut row = form_cells(i, form);
-            row.extend(std::iter::repeat(String::new()).take(9));
+            row.extend(std::iter::repeat_n(String::new(), 9));
             row.push(form.span.start_line.to_string());
             write_row(&mut out, row);
         }
