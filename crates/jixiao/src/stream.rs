@@ -334,13 +334,19 @@ impl<'a> FormChunk<'a> {
 /// This is the entry point for parsing in parallel: the chunks are
 /// independent, and [`assemble`] puts the parsed pieces back together into the
 /// [`Document`] that `parse` gives. With rayon (the core does not depend on
-/// it):
+/// it; the CLI does) that is `assemble(chunks.par_iter().map(FormChunk::parse)
+/// .collect::<Vec<_>>())`; with the standard library's scoped threads:
 ///
-/// ```ignore
-/// use rayon::prelude::*;
-/// let chunks = jixiao::split_forms(&text);
-/// let items: Vec<_> = chunks.par_iter().map(jixiao::FormChunk::parse).collect();
-/// let doc = jixiao::assemble(items);
+/// ```
+/// let chunks = jixiao::split_forms(jixiao::SAMPLE);
+/// let (left, right) = chunks.split_at(chunks.len() / 2);
+/// let (a, b) = std::thread::scope(|s| {
+///     let a = s.spawn(|| left.iter().map(jixiao::FormChunk::parse).collect::<Vec<_>>());
+///     let b = s.spawn(|| right.iter().map(jixiao::FormChunk::parse).collect::<Vec<_>>());
+///     (a.join().unwrap(), b.join().unwrap())
+/// });
+/// let doc = jixiao::assemble(a.into_iter().chain(b));
+/// assert_eq!(doc, jixiao::parse(jixiao::SAMPLE));
 /// ```
 ///
 /// Cutting costs one pass over the lines (about a tenth of a parse), so
