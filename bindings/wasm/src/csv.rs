@@ -6,111 +6,26 @@
 //! rounding, no thousands separators. Quoting follows RFC 4180 (fields with a
 //! comma, quote, CR or LF are quoted; quotes doubled; CRLF row ends).
 
-use jixiao::{Document, Form, Indicator};
+use jixiao::Document;
 
-/// The header row, in column order.
-pub const COLUMNS: &[&str] = &[
-    "form",
-    "year",
-    "project_name",
-    "nature",
-    "category",
-    "department",
-    "implementer",
-    "start_date",
-    "end_date",
-    "unit",
-    "project_total",
-    "project_fiscal",
-    "project_other",
-    "annual_total",
-    "annual_appropriation",
-    "annual_carryover",
-    "annual_other",
-    "level1",
-    "level2",
-    "indicator",
-    "target_raw",
-    "target_kind",
-    "target_cmp",
-    "target_value",
-    "target_unit",
-    "target_text",
-    "line",
-];
+/// The header row, in column order: [`jixiao::INDICATOR_COLUMNS`].
+pub const COLUMNS: &[&str] = jixiao::INDICATOR_COLUMNS;
 
-/// The document as a CSV text (header row included).
+/// The document as a CSV text (header row included): the rows of
+/// [`jixiao::indicator_rows`].
 ///
 /// A form without indicators still gets one row, with the indicator columns
-/// empty, so that no form's funding is lost. `form` is the 1-based form
-/// number; `line` is the indicator's (or, for such a row, the form's) first
+/// empty, so that no form's funding is lost. `form` is the 0-based form
+/// index; `line` is the indicator's (or, for such a row, the form's) first
 /// source line.
 #[must_use]
 pub fn to_csv(doc: &Document) -> String {
     let mut out = String::new();
     write_row(&mut out, COLUMNS.iter().map(|c| (*c).to_owned()));
-    for (i, form) in doc.forms.iter().enumerate() {
-        if form.indicators.is_empty() {
-            let mut row = form_cells(i, form);
-            row.extend(std::iter::repeat_n(String::new(), 9));
-            row.push(form.span.start_line.to_string());
-            write_row(&mut out, row);
-        }
-        for ind in &form.indicators {
-            let mut row = form_cells(i, form);
-            row.extend(indicator_cells(ind));
-            write_row(&mut out, row);
-        }
+    for row in jixiao::indicator_rows(doc) {
+        write_row(&mut out, row);
     }
     out
-}
-
-fn opt<T: ToString>(v: Option<&T>) -> String {
-    v.map(ToString::to_string).unwrap_or_default()
-}
-
-fn form_cells(index: usize, form: &Form) -> Vec<String> {
-    let p = &form.project;
-    let f = &form.funding;
-    vec![
-        (index + 1).to_string(),
-        opt(form.year.as_ref()),
-        opt(p.name.as_ref()),
-        opt(p.nature.as_ref()),
-        opt(p.category.as_ref()),
-        opt(p.department.as_ref()),
-        opt(p.implementer.as_ref()),
-        opt(p.start_date.as_ref()),
-        opt(p.end_date.as_ref()),
-        opt(f.unit.as_ref()),
-        opt(f.project_total.as_ref()),
-        opt(f.project_fiscal.as_ref()),
-        opt(f.project_other.as_ref()),
-        opt(f.annual_total.as_ref()),
-        opt(f.annual_appropriation.as_ref()),
-        opt(f.annual_carryover.as_ref()),
-        opt(f.annual_other.as_ref()),
-    ]
-}
-
-fn indicator_cells(ind: &Indicator) -> Vec<String> {
-    let t = &ind.target;
-    let kind = match t.kind {
-        jixiao::TargetKind::Quantitative => "quantitative",
-        jixiao::TargetKind::Qualitative => "qualitative",
-    };
-    vec![
-        opt(ind.level1.as_ref()),
-        opt(ind.level2.as_ref()),
-        ind.name.clone(),
-        t.raw.clone(),
-        kind.to_owned(),
-        t.cmp.map(|c| c.as_ascii().to_owned()).unwrap_or_default(),
-        opt(t.value.as_ref()),
-        opt(t.unit.as_ref()),
-        opt(t.text.as_ref()),
-        ind.span.start_line.to_string(),
-    ]
 }
 
 fn write_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
@@ -170,7 +85,7 @@ mod tests {
         let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
         // Form 1 (残疾人就业保障金): 109,026.00 in the text, unrounded here.
         let first = &rows[1];
-        assert_eq!(first[col("form")], "1");
+        assert_eq!(first[col("form")], "0");
         assert_eq!(first[col("project_name")], "残疾人就业保障金");
         assert_eq!(first[col("annual_total")], "109026.00");
         assert_eq!(first[col("annual_carryover")], "0.00");

@@ -51,6 +51,9 @@ test('toCsv: one row per indicator, project and funding columns, exact decimals'
   assert.equal(sumDecimals([...perForm.values()]), '499010781.00');
   const row = body.find((r) => r[col('target_raw')] === '≤130.00(元/人/天)');
   assert.equal(row[col('project_name')], '党建经费');
+  assert.equal(row[col('form')], '2'); // the third form: 0-based, as in diagnostics
+  assert.equal(row[col('funding_unit')], '元');
+  assert.equal(row[col('annual_total')], '200000.00');
   assert.equal(row[col('target_value')], '130.00');
   assert.equal(row[col('target_cmp')], '<=');
 });

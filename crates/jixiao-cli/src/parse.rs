@@ -4,41 +4,11 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 
-use jixiao::{Document, Form, Severity};
+use jixiao::{Document, Severity};
 use serde_json::{json, Value};
 
 use crate::input::{self, Loaded};
 use crate::{ParseArgs, ParseFormat, Status};
-
-/// The CSV columns: the form's project and funding, then the indicator.
-const CSV_HEADER: &[&str] = &[
-    "source",
-    "form",
-    "year",
-    "project",
-    "nature",
-    "category",
-    "department",
-    "implementer",
-    "start_date",
-    "end_date",
-    "money_unit",
-    "annual_total",
-    "annual_appropriation",
-    "annual_carryover",
-    "annual_other",
-    "project_total",
-    "level1",
-    "level2",
-    "indicator",
-    "target",
-    "kind",
-    "cmp",
-    "value",
-    "unit",
-    "text",
-    "line",
-];
 
 pub(crate) fn run(args: &ParseArgs) -> std::io::Result<Status> {
     let loaded = input::load(&args.input, false)?;
@@ -127,56 +97,14 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn form_columns(name: &str, index: usize, form: &Form) -> Vec<String> {
-    let p = &form.project;
-    let f = &form.funding;
-    vec![
-        name.to_owned(),
-        index.to_string(),
-        opt(form.year),
-        opt(p.name.as_deref()),
-        opt(p.nature.as_deref()),
-        opt(p.category.as_deref()),
-        opt(p.department.as_deref()),
-        opt(p.implementer.as_deref()),
-        opt(p.start_date),
-        opt(p.end_date),
-        opt(f.unit.as_deref()),
-        // Decimals are written with the scale of the source, never as floats.
-        opt(f.annual_total),
-        opt(f.annual_appropriation),
-        opt(f.annual_carryover),
-        opt(f.annual_other),
-        opt(f.project_total),
-    ]
-}
-
+/// The long table: a `source` column (the input's name), then
+/// [`jixiao::INDICATOR_COLUMNS`], one row per indicator.
 fn write_csv(out: &mut impl Write, docs: &[(&str, &Document)]) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER)?;
+    w.write_record(std::iter::once("source").chain(jixiao::INDICATOR_COLUMNS.iter().copied()))?;
     for (name, doc) in docs {
-        for (i, form) in doc.forms.iter().enumerate() {
-            let head = form_columns(name, i, form);
-            for ind in &form.indicators {
-                let t = &ind.target;
-                let mut row = head.clone();
-                row.extend([
-                    opt(ind.level1.as_ref()),
-                    opt(ind.level2.as_ref()),
-                    ind.name.clone(),
-                    t.raw.clone(),
-                    match t.kind {
-                        jixiao::TargetKind::Quantitative => "quantitative".to_owned(),
-                        jixiao::TargetKind::Qualitative => "qualitative".to_owned(),
-                    },
-                    opt(t.cmp.map(jixiao::Comparison::as_ascii)),
-                    opt(t.value),
-                    opt(t.unit.as_deref()),
-                    opt(t.text.as_deref()),
-                    ind.span.start_line.to_string(),
-                ]);
-                w.write_record(&row)?;
-            }
+        for row in jixiao::indicator_rows(doc) {
+            w.write_record(std::iter::once(*name).chain(row.iter().map(String::as_str)))?;
         }
     }
     w.flush()

@@ -94,18 +94,24 @@ fn parse_csv_is_the_long_table_with_exact_decimals() {
     let out = stdout_of(jixiao().args(["parse", "--sample", "--format", "csv"]));
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let headers = reader.headers().unwrap().clone();
+    // `source`, then the core crate's columns (the same as the wasm `toCsv`).
     assert_eq!(&headers[0], "source");
-    assert!(headers.iter().any(|h| h == "annual_total"));
+    assert_eq!(
+        headers.iter().skip(1).collect::<Vec<_>>(),
+        jixiao::INDICATOR_COLUMNS
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 177);
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let biggest = rows
         .iter()
-        .find(|r| &r[col("project")] == "促进人力资源服务产业高质量发展")
+        .find(|r| &r[col("project_name")] == "促进人力资源服务产业高质量发展")
         .unwrap();
+    assert_eq!(&biggest[col("source")], "<sample>");
+    assert_eq!(&biggest[col("funding_unit")], "元");
     assert_eq!(&biggest[col("annual_total")], "270000000.00");
-    assert_eq!(&biggest[col("value")], "270000000.00");
-    assert_eq!(&biggest[col("cmp")], "<=");
+    assert_eq!(&biggest[col("target_value")], "270000000.00");
+    assert_eq!(&biggest[col("target_cmp")], "<=");
     assert_eq!(&biggest[col("annual_carryover")], "0.00");
 }
 

@@ -36,6 +36,7 @@ mod model;
 mod render;
 mod rules;
 mod stream;
+mod table;
 mod text;
 mod vocab;
 
@@ -47,6 +48,7 @@ pub use rules::{check, check_source, rules_table, CheckOptions, Profile, RuleId}
 pub use stream::{
     assemble, split_forms, FormChunk, FormItem, FormReader, Preamble, StreamError, StreamItem,
 };
+pub use table::{indicator_rows, INDICATOR_COLUMNS};
 
 pub use model::{
     Comparison, Date, Document, Form, Funding, Goals, Indicator, Level1, Level2, Project,
