@@ -260,3 +260,20 @@ fn parse_rebuilt(lines: &[Line<'_>], rows: &[spaced::Row]) -> Document {
     }
     doc
 }
+
+/// Read back the groups of a contiguous partition: `back[k][i]` is where the
+/// group of label `k - 1` starts when rows `..i` go to labels `..k` (the
+/// dynamic programmes of the spaced and flow readers). Row `r` gets
+/// `Some(label)`.
+fn groups_from_back(back: &[Vec<usize>], n: usize, m: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None; n];
+    let mut i = n;
+    for k in (1..=m).rev() {
+        let j = back[k][i];
+        for slot in &mut out[j..i] {
+            *slot = Some(k - 1);
+        }
+        i = j;
+    }
+    out
+}

@@ -1039,16 +1039,7 @@ fn partition(
             }
         }
     }
-    let mut out = vec![None; n];
-    let mut i = n;
-    for k in (1..=m).rev() {
-        let j = back[k][i];
-        for slot in &mut out[j..i] {
-            *slot = Some(k - 1);
-        }
-        i = j;
-    }
-    out
+    super::groups_from_back(&back, n, m)
 }
 
 #[cfg(test)]
