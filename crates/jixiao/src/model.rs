@@ -339,6 +339,38 @@ pub struct Indicator {
     pub span: Span,
 }
 
+impl Indicator {
+    /// Whether every non-empty part of this indicator (its 一级/二级 labels,
+    /// name and target) is a heading of the indicator table or the table's
+    /// label. The parser gives such an indicator only for a garbled heading
+    /// row, and it is the one indicator [`render`](crate::render) cannot
+    /// write back: on a row it *is* the heading row.
+    ///
+    /// ```
+    /// let doc = jixiao::parse(jixiao::SAMPLE);
+    /// assert!(doc.forms.iter().flat_map(|f| &f.indicators).all(|i| !i.is_heading_only()));
+    /// let mut heading = doc.forms[0].indicators[0].clone();
+    /// heading.level1 = None;
+    /// heading.level2 = None;
+    /// heading.name = "三级指标".into();
+    /// heading.target.raw = "年度指标值".into();
+    /// assert!(heading.is_heading_only());
+    /// ```
+    #[must_use]
+    pub fn is_heading_only(&self) -> bool {
+        let l1 = self.level1.as_ref().map_or("", Level1::label);
+        let l2 = self.level2.as_ref().map_or("", Level2::label);
+        [l1, l2, self.name.as_str(), self.target.raw.as_str()]
+            .into_iter()
+            .all(|s| {
+                let key = crate::text::key(s);
+                s.is_empty()
+                    || crate::vocab::is_table_heading(&key)
+                    || crate::vocab::is_table_label(&key)
+            })
+    }
+}
+
 /// A first-level indicator (一级指标).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level1 {
