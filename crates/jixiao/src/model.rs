@@ -63,17 +63,25 @@ impl Document {
     #[must_use]
     pub fn to_json(&self) -> String {
         // Sized for the whole output at once (about 650 bytes an indicator).
-        let indicators = self.indicator_count();
-        let capacity =
-            1024 + 700 * indicators + 2048 * self.forms.len() + 512 * self.diagnostics.len();
-        let mut out = Vec::with_capacity(capacity);
-        let mut ser = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
-        // Serialising this model cannot fail: every map key is a string, and
-        // serde_json writes only UTF-8.
-        if self.serialize(&mut ser).is_err() {
-            return String::new();
+        let capacity = 1024
+            + 700 * self.indicator_count()
+            + 2048 * self.forms.len()
+            + 512 * self.diagnostics.len();
+        let mut out = String::with_capacity(capacity);
+        let mut written = Written(false);
+        // Serialising this model cannot fail: every map key is a string.
+        let ok = self
+            .serialize(&mut serde_json::Serializer::with_formatter(
+                &mut written,
+                Pretty::new(&mut out),
+            ))
+            .is_ok();
+        if ok && !written.0 {
+            return out;
         }
-        String::from_utf8(out).unwrap_or_default()
+        // Not reached: every byte goes through `Pretty`. Should serde_json
+        // ever write past it, its own printer gives the same text.
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     /// Read a document back from v1 JSON.
@@ -111,59 +119,211 @@ impl Document {
     }
 }
 
-/// `serde_json`'s pretty printer (two spaces), writing each line break and
-/// its indentation in one piece instead of one write per level.
-#[derive(Default)]
-struct Pretty {
+/// The writer behind [`Pretty`]: every byte goes to the formatter's own
+/// `String`, so this only records whether `serde_json` wrote past it.
+struct Written(bool);
+
+impl std::io::Write for Written {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 |= !buf.is_empty();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `serde_json`'s pretty printer (two spaces), writing into its own `String`:
+/// string contents arrive as `&str` and everything else is ASCII, so the
+/// output is text as it is built and needs no UTF-8 check at the end (a
+/// fifth of the JSON time when it had one). Each line break and its
+/// indentation is one write.
+struct Pretty<'a> {
+    out: &'a mut String,
     depth: usize,
     has_value: bool,
 }
 
 /// `,` then a line break then indentation, for [`Pretty`].
-const BREAK: [u8; 130] = {
-    let mut b = [b' '; 130];
-    b[0] = b',';
-    b[1] = b'\n';
-    b
+const BREAK: &str = {
+    const B: [u8; 130] = {
+        let mut b = [b' '; 130];
+        b[0] = b',';
+        b[1] = b'\n';
+        b
+    };
+    match std::str::from_utf8(&B) {
+        Ok(s) => s,
+        Err(_) => panic!("ASCII"),
+    }
 };
 
-impl Pretty {
-    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
+macro_rules! pretty_ints {
+    ($($name:ident: $ty:ty),* $(,)?) => {$(
+        fn $name<W: ?Sized + std::io::Write>(&mut self, _: &mut W, value: $ty) -> std::io::Result<()> {
+            self.out.push_str(itoa::Buffer::new().format(value));
+            Ok(())
+        }
+    )*};
+}
+
+impl<'a> Pretty<'a> {
+    fn new(out: &'a mut String) -> Self {
+        Pretty {
+            out,
+            depth: 0,
+            has_value: false,
+        }
+    }
+
+    fn line(&mut self, comma: bool) {
         let from = usize::from(!comma);
         let width = 2 * self.depth;
         if 2 + width <= BREAK.len() {
-            w.write_all(&BREAK[from..2 + width])
+            self.out.push_str(&BREAK[from..2 + width]);
         } else {
-            w.write_all(&BREAK[from..2])?;
+            self.out.push_str(&BREAK[from..2]);
             for _ in 0..self.depth {
-                w.write_all(b"  ")?;
+                self.out.push_str("  ");
             }
-            Ok(())
         }
     }
 }
 
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"[")
+impl serde_json::ser::Formatter for Pretty<'_> {
+    fn write_null<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.out.push_str("null");
+        Ok(())
     }
 
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+    fn write_bool<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        value: bool,
+    ) -> std::io::Result<()> {
+        self.out.push_str(if value { "true" } else { "false" });
+        Ok(())
+    }
+
+    pretty_ints!(
+        write_i8: i8, write_i16: i16, write_i32: i32, write_i64: i64, write_i128: i128,
+        write_u8: u8, write_u16: u16, write_u32: u32, write_u64: u64, write_u128: u128,
+    );
+
+    fn write_f32<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        value: f32,
+    ) -> std::io::Result<()> {
+        // The model has no floats; written as serde_json would.
+        self.out
+            .push_str(&serde_json::to_string(&value).unwrap_or_default());
+        Ok(())
+    }
+
+    fn write_f64<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        value: f64,
+    ) -> std::io::Result<()> {
+        self.out
+            .push_str(&serde_json::to_string(&value).unwrap_or_default());
+        Ok(())
+    }
+
+    fn write_number_str<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        value: &str,
+    ) -> std::io::Result<()> {
+        self.out.push_str(value);
+        Ok(())
+    }
+
+    fn begin_string<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.out.push('"');
+        Ok(())
+    }
+
+    fn end_string<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.out.push('"');
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        self.out.push_str(fragment);
+        Ok(())
+    }
+
+    fn write_char_escape<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        escape: serde_json::ser::CharEscape,
+    ) -> std::io::Result<()> {
+        use serde_json::ser::CharEscape;
+        match escape {
+            CharEscape::Quote => self.out.push_str("\\\""),
+            CharEscape::ReverseSolidus => self.out.push_str("\\\\"),
+            CharEscape::Solidus => self.out.push_str("\\/"),
+            CharEscape::Backspace => self.out.push_str("\\b"),
+            CharEscape::FormFeed => self.out.push_str("\\f"),
+            CharEscape::LineFeed => self.out.push_str("\\n"),
+            CharEscape::CarriageReturn => self.out.push_str("\\r"),
+            CharEscape::Tab => self.out.push_str("\\t"),
+            CharEscape::AsciiControl(byte) => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.push_str("\\u00");
+                self.out.push(char::from(HEX[usize::from(byte >> 4)]));
+                self.out.push(char::from(HEX[usize::from(byte & 0xf)]));
+            }
+        }
+        Ok(())
+    }
+
+    fn write_byte_array<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        value: &[u8],
+    ) -> std::io::Result<()> {
+        self.begin_array(w)?;
+        let mut first = true;
+        for byte in value {
+            self.begin_array_value(w, first)?;
+            self.write_u8(w, *byte)?;
+            self.end_array_value(w)?;
+            first = false;
+        }
+        self.end_array(w)
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        self.out.push('[');
+        Ok(())
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
         self.depth -= 1;
         if self.has_value {
-            self.line(w, false)?;
+            self.line(false);
         }
-        w.write_all(b"]")
+        self.out.push(']');
+        Ok(())
     }
 
     fn begin_array_value<W: ?Sized + std::io::Write>(
         &mut self,
-        w: &mut W,
+        _: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.line(w, !first)
+        self.line(!first);
+        Ok(())
     }
 
     fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
@@ -171,34 +331,51 @@ impl serde_json::ser::Formatter for Pretty {
         Ok(())
     }
 
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
         self.depth += 1;
         self.has_value = false;
-        w.write_all(b"{")
+        self.out.push('{');
+        Ok(())
     }
 
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
         self.depth -= 1;
         if self.has_value {
-            self.line(w, false)?;
+            self.line(false);
         }
-        w.write_all(b"}")
+        self.out.push('}');
+        Ok(())
     }
 
     fn begin_object_key<W: ?Sized + std::io::Write>(
         &mut self,
-        w: &mut W,
+        _: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.line(w, !first)
+        self.line(!first);
+        Ok(())
     }
 
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
+    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.out.push_str(": ");
+        Ok(())
     }
 
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
         self.has_value = true;
+        Ok(())
+    }
+
+    fn write_raw_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        self.out.push_str(fragment);
         Ok(())
     }
 }

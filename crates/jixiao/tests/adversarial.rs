@@ -315,3 +315,65 @@ proptest! {
         }
     }
 }
+
+/// One line of a mixed-layout text: tabbed, spaced, plain or blank.
+fn mixed_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("\t产出指标\t数量指标\t人数\t≥1(人)".to_owned()),
+        Just("项目名称\t党建经费".to_owned()),
+        Just("项目名称        党建经费".to_owned()),
+        Just("产出指标　数量指标".to_owned()),
+        Just("财政项目支出绩效目标申报表".to_owned()),
+        Just("人数 ≥1(人)".to_owned()),
+        Just(" \t ".to_owned()),
+        "(?s:.){0,12}",
+    ]
+}
+
+proptest! {
+    /// Reading a text as tab-separated while counting its layout in the same
+    /// pass gives exactly what detecting the layout first and then parsing
+    /// gives, whatever the mix of lines and wherever the fused pass gives up
+    /// (after 256 non-blank lines).
+    #[test]
+    fn fused_layout_detection_equals_two_passes(
+        head in prop::collection::vec(mixed_line(), 0..40),
+        repeat in 1usize..12,
+        tail in prop::collection::vec(mixed_line(), 0..40),
+    ) {
+        let mut lines = Vec::new();
+        for _ in 0..repeat {
+            lines.extend(head.iter().cloned());
+            lines.extend(tail.iter().cloned());
+        }
+        let text = lines.join("\n");
+        let layout = jixiao::detect_layout(&text);
+        let doc = parse(&text);
+        prop_assert_eq!(doc.layout, layout);
+        prop_assert_eq!(doc, jixiao::parse_with(&text, &jixiao::ParseOptions::with_layout(layout)));
+    }
+}
+
+#[test]
+fn fused_layout_detection_on_every_fixture() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut seen = 0;
+    let mut stack = vec![dir];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let layout = jixiao::detect_layout(&text);
+                let doc = parse(&text);
+                assert_eq!(doc.layout, layout, "{}", path.display());
+                let forced = jixiao::parse_with(&text, &jixiao::ParseOptions::with_layout(layout));
+                assert_eq!(doc, forced, "{}", path.display());
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 20, "{seen} fixtures");
+}

@@ -87,3 +87,39 @@ proptest! {
         assert_valid(&validator(), &jixiao::parse(&join(&lines)));
     }
 }
+
+/// `to_json` writes through its own formatter; its text must be exactly what
+/// `serde_json`'s pretty printer writes for the same value, escapes included.
+fn assert_same_as_serde_json(doc: &jixiao::Document) {
+    assert_eq!(doc.to_json(), serde_json::to_string_pretty(doc).unwrap());
+}
+
+#[test]
+fn to_json_is_serde_json_pretty_text() {
+    assert_same_as_serde_json(&jixiao::parse(jixiao::SAMPLE));
+    assert_same_as_serde_json(&jixiao::parse(""));
+    // Every escape: quote, backslash, the C0 controls (a form's name cell
+    // keeps them), and non-ASCII text next to them.
+    let controls: String = (0u8..0x20)
+        .filter(|&b| !matches!(b, b'\t' | b'\n' | b'\r'))
+        .map(char::from)
+        .collect();
+    let text = format!(
+        "财政项目支出绩效目标申报表\n项目名称\t甲\"乙\\丙/{controls}丁\u{7f}\u{2028}\n计划开始日期\t2026-13-01\n\t产出指标\t数量指标\t人数\t≥1(人)"
+    );
+    let doc = jixiao::parse(&text);
+    assert!(doc.forms[0].project.name.as_deref().unwrap().contains('"'));
+    assert_same_as_serde_json(&doc);
+}
+
+proptest! {
+    #[test]
+    fn to_json_matches_serde_json_on_damaged_documents(lines in prop::sample::subsequence(sample_lines(), 0..120)) {
+        assert_same_as_serde_json(&jixiao::parse(&join(&lines)));
+    }
+
+    #[test]
+    fn to_json_matches_serde_json_on_any_text(text in "(?s:.){0,300}") {
+        assert_same_as_serde_json(&jixiao::parse(&text));
+    }
+}

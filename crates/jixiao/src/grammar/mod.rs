@@ -208,6 +208,70 @@ enum Section {
 /// cells once, and those cells serve both the form segmenter and the form
 /// grammar. No list of all lines is kept.
 pub(crate) fn parse_document(input: &str) -> Document {
+    parse_lines(input, None).unwrap_or_default()
+}
+
+/// [`parse_document`] that also takes the layout census of the input (what
+/// [`crate::detect_layout`] counts) in the same pass, so that reading a
+/// tab-separated text does not cost a second pass to detect its layout.
+///
+/// Gives up (`None`) once the lines seen make the tab layout unlikely: at
+/// least [`Census::GIVE_UP_AFTER`] non-blank lines and fewer than a quarter
+/// of them with two cells. The caller then detects the layout on its own, so
+/// the answer never depends on where this stopped.
+pub(crate) fn parse_document_with_census(input: &str) -> Option<(Document, Census)> {
+    let mut census = Census::default();
+    let doc = parse_lines(input, Some(&mut census))?;
+    Some((doc, census))
+}
+
+/// The lines of an input by the shape [`crate::detect_layout`] looks at.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Census {
+    /// Non-blank lines with text on both sides of a tab (two cells or more).
+    pub tabbed: usize,
+    /// Other non-blank lines with a double space or an ideographic space.
+    pub spaced: usize,
+    /// The remaining non-blank lines.
+    pub other: usize,
+}
+
+impl Census {
+    /// Non-blank lines seen before the fused pass may give up.
+    pub(crate) const GIVE_UP_AFTER: usize = 256;
+
+    /// Count one line by its non-empty cells (none for a blank line). A
+    /// trimmed line holds a tab exactly when it has two cells or more, and
+    /// a one-cell line's trimmed text is that cell.
+    pub(crate) fn count_cells(&mut self, cells: &[Cell<'_>]) {
+        match cells {
+            [] => {}
+            [one] => self.count_single(one.text),
+            _ => self.tabbed += 1,
+        }
+    }
+
+    /// Count one trimmed, non-empty line without a tab.
+    pub(crate) fn count_single(&mut self, trimmed: &str) {
+        if trimmed.contains("  ") || trimmed.contains('\u{3000}') {
+            self.spaced += 1;
+        } else {
+            self.other += 1;
+        }
+    }
+
+    fn lines(&self) -> usize {
+        self.tabbed + self.spaced + self.other
+    }
+
+    /// Whether the fused pass should stop reading the input as tab-separated.
+    fn unlikely_tab(&self) -> bool {
+        let n = self.lines();
+        n >= Self::GIVE_UP_AFTER && self.tabbed * 4 < n
+    }
+}
+
+fn parse_lines(input: &str, mut census: Option<&mut Census>) -> Option<Document> {
     let mut doc = Document {
         schema_version: SCHEMA_VERSION,
         ..Document::default()
@@ -220,11 +284,18 @@ pub(crate) fn parse_document(input: &str) -> Document {
     let mut current: Option<FormParser<'_>> = None;
     let mut any_text = false;
     for line in text::line_iter(input) {
-        if line.is_blank() {
+        // A line is blank exactly when it has no non-empty cell.
+        text::cells_into(&line, &mut cells);
+        if let Some(census) = census.as_deref_mut() {
+            census.count_cells(&cells);
+            if census.unlikely_tab() {
+                return None;
+            }
+        }
+        if cells.is_empty() {
             continue;
         }
         any_text = true;
-        text::cells_into(&line, &mut cells);
         if segmenter.starts_form_cells(&cells) {
             match current.take() {
                 Some(form) => finish_form(&mut doc, form),
@@ -260,7 +331,7 @@ pub(crate) fn parse_document(input: &str) -> Document {
             ),
         );
     }
-    doc
+    Some(doc)
 }
 
 fn finish_form(doc: &mut Document, form: FormParser<'_>) {

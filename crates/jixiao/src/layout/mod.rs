@@ -12,6 +12,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::SourceSpan;
+use crate::grammar::Census;
 use crate::model::{Document, Span};
 use crate::text::{self, Line};
 
@@ -147,22 +148,28 @@ impl ParseOptions {
 /// ```
 #[must_use]
 pub fn detect_layout(input: &str) -> Layout {
-    let mut tabbed = 0usize;
-    let mut spaced = 0usize;
-    let mut other = 0usize;
+    let mut census = Census::default();
     for line in text::line_iter(input) {
         let t = text::trim(line.text);
         if t.is_empty() {
             continue;
         }
         if t.contains('\t') {
-            tabbed += 1;
-        } else if t.contains("  ") || t.contains('\u{3000}') {
-            spaced += 1;
+            census.tabbed += 1;
         } else {
-            other += 1;
+            census.count_single(t);
         }
     }
+    decide(&census, input)
+}
+
+/// The layout a census of the input's lines points to.
+fn decide(census: &Census, input: &str) -> Layout {
+    let Census {
+        tabbed,
+        spaced,
+        other,
+    } = *census;
     if tabbed == 0 && other > 0 && spaced * 5 < other {
         if flow::looks_like_flow(input) {
             Layout::Flow
@@ -191,7 +198,24 @@ pub fn detect_layout(input: &str) -> Layout {
 /// ```
 #[must_use]
 pub fn parse_with(input: &str, options: &ParseOptions) -> Document {
-    let layout = options.layout.unwrap_or_else(|| detect_layout(input));
+    let layout = match options.layout {
+        Some(layout) => layout,
+        None => {
+            // Most inputs are tab-separated: read them as such while taking
+            // the census that detection needs, and keep that reading when the
+            // census agrees (one pass instead of two).
+            if let Some((mut doc, census)) = crate::grammar::parse_document_with_census(input) {
+                let layout = decide(&census, input);
+                if layout == Layout::Tab {
+                    doc.layout = Layout::Tab;
+                    return doc;
+                }
+                layout
+            } else {
+                detect_layout(input)
+            }
+        }
+    };
     match layout {
         Layout::Tab | Layout::Grid => {
             let mut doc = crate::grammar::parse_document(input);
