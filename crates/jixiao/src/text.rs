@@ -5,6 +5,7 @@
 //! non-empty cells of a row in order and recognises labels by vocabulary.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// One physical line of the input.
 #[derive(Debug, Clone, Copy)]
@@ -34,16 +35,49 @@ impl Line<'_> {
 pub(crate) struct Cell<'a> {
     /// The cell's text, trimmed.
     pub text: &'a str,
-    /// The cell's [`label_key`], computed once (borrowed from the text when
-    /// the key is the text itself, or a prefix of it).
-    pub key: Cow<'a, str>,
+    /// The cell's [`label_key`], computed the first time it is asked for
+    /// (most cells are values that no label check ever looks at), borrowed
+    /// from the text when the key is the text itself or a prefix of it.
+    key: OnceCell<Cow<'a, str>>,
     /// 0-based index of the tab-separated field the cell came from.
     pub field: usize,
     /// Absolute byte offset of the trimmed text.
     pub start: usize,
 }
 
-impl Cell<'_> {
+impl<'a> Cell<'a> {
+    /// A cell of `text` (trimmed, non-empty) at absolute offset `start`.
+    pub fn new(text: &'a str, field: usize, start: usize) -> Self {
+        Cell {
+            text,
+            key: OnceCell::new(),
+            field,
+            start,
+        }
+    }
+
+    /// The cell's [`label_key`].
+    pub fn key(&self) -> &str {
+        self.key.get_or_init(|| key(self.text))
+    }
+
+    /// Whether the cell's key starts with `c`, a character that is not
+    /// whitespace and has no full-width form (a CJK character): the text is
+    /// trimmed, so its first character is the key's.
+    pub fn key_starts_with(&self, c: char) -> bool {
+        self.text.starts_with(c)
+    }
+
+    /// The last character of the cell's key without building it: the last
+    /// character that is neither whitespace nor a colon, full-width folded.
+    pub fn key_last_char(&self) -> Option<char> {
+        self.text
+            .chars()
+            .rev()
+            .map(fold_width)
+            .find(|&c| !is_space(c) && c != ':')
+    }
+
     /// Absolute byte offset one past the trimmed text.
     pub fn end(&self) -> usize {
         self.start + self.text.len()
@@ -303,12 +337,7 @@ pub(crate) fn cells_into<'a>(line: &Line<'a>, out: &mut Vec<Cell<'a>>) {
         };
         if lead < trail {
             let t = &text[from + lead..from + trail];
-            out.push(Cell {
-                text: t,
-                key: key(t),
-                field,
-                start: line.start + from + lead,
-            });
+            out.push(Cell::new(t, field, line.start + from + lead));
         }
         if to == bytes.len() {
             break;
@@ -631,6 +660,7 @@ mod tests {
             prop::collection::vec(
                 prop::sample::select(vec![
                     "项",
+                    "表",
                     "目",
                     "a",
                     "1",
@@ -677,6 +707,13 @@ mod tests {
                 prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
                 prop_assert_eq!(find_colon(&s), s.find([':', '：']));
                 prop_assert_eq!(rfind_colon(&s), s.rfind([':', '：']));
+                // What a cell says of its key without building it.
+                let cell = Cell::new(&s, 0, 0);
+                prop_assert_eq!(cell.key_last_char(), key_by_chars(&s).chars().last());
+                if let Some(c) = ['项', '表'].into_iter().find(|_| trim(&s) == s) {
+                    prop_assert_eq!(cell.key_starts_with(c), key_by_chars(&s).starts_with(c));
+                }
+                prop_assert_eq!(cell.key(), key_by_chars(&s));
             }
 
             #[test]

@@ -180,10 +180,13 @@ pub(crate) fn is_structural_label(key: &str) -> bool {
         || level2(key).is_some()
 }
 
+/// How every form title's key ends.
+pub(crate) const FORM_HEADER_END: &str = "绩效目标申报表";
+
 /// The form's own title: `财政项目支出绩效目标申报表` (tolerating a prefix such
 /// as a year or a region, but not the document's 汇总表 title).
 pub(crate) fn is_form_header(key: &str) -> bool {
-    key.ends_with("绩效目标申报表") && !key.contains("汇总")
+    key.ends_with(FORM_HEADER_END) && !key.contains("汇总")
 }
 
 #[cfg(test)]

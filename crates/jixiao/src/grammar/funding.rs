@@ -70,7 +70,7 @@ impl Slot {
 pub(crate) fn is_header_row(cells: &[Cell<'_>]) -> bool {
     cells
         .first()
-        .is_some_and(|c| funding_header(&c.key).is_some())
+        .is_some_and(|c| c.key_starts_with('项') && funding_header(c.key()).is_some())
 }
 
 /// Whether a row continues the block (its first cell is a funding label).
@@ -79,7 +79,7 @@ pub(crate) fn is_row(cells: &[Cell<'_>]) -> bool {
 }
 
 fn label_of<'c>(cell: &Cell<'c>) -> Option<(FundingLabel, Option<&'c str>)> {
-    if let Some(l) = funding_label(&cell.key) {
+    if let Some(l) = funding_label(cell.key()) {
         return Some((l, None));
     }
     let (head, tail) = super::split_inline_last(cell.text)?;
@@ -96,7 +96,7 @@ pub(crate) fn read_header_row(
     let Some((first, rest)) = cells.split_first() else {
         return;
     };
-    let unit = funding_header(&first.key).unwrap_or_default();
+    let unit = funding_header(first.key()).unwrap_or_default();
     if funding.unit.is_some() {
         ctx.diag_cell(
             Code::DuplicateField,

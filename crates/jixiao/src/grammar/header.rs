@@ -29,8 +29,15 @@ pub(crate) fn form_header(cells: &[Cell<'_>]) -> Option<FormHeader> {
     let [first, rest @ ..] = cells else {
         return None;
     };
-    let key = &first.key;
-    if !is_form_header(key) || !rest.is_empty() {
+    // Every title's key ends with 表: most rows are known not to be titles
+    // without building their first cell's key.
+    if !rest.is_empty()
+        || first.key_last_char() != crate::vocab::FORM_HEADER_END.chars().next_back()
+    {
+        return None;
+    }
+    let key = first.key();
+    if !is_form_header(key) {
         return None;
     }
     let year = key
@@ -125,8 +132,8 @@ pub(crate) fn is_page_furniture_cells(cells: &[Cell<'_>]) -> bool {
         && t.chars()
             .next()
             .is_some_and(|c| matches!(c, '第' | '共' | '-' | '—' | '–' | 'P' | 'p' | '0'..='9'))
-        && !only.key.is_empty()
-        && furniture(&only.key).is_ok()
+        && !only.key().is_empty()
+        && furniture(only.key()).is_ok()
 }
 
 #[cfg(test)]

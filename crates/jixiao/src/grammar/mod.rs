@@ -391,7 +391,7 @@ pub(crate) fn reads_as_goal_text(row: &str) -> bool {
         && !indicators::is_labelled_row(&cells)
         && !cells
             .iter()
-            .any(|c| crate::vocab::is_structural_label(&c.key))
+            .any(|c| crate::vocab::is_structural_label(c.key()))
 }
 
 /// The indicator that a row written in the 绩效指标 table is read as, given
@@ -443,7 +443,7 @@ fn quick_kind(cells: &[Cell<'_>]) -> Quick {
     } else if header::year_line(cells).is_some() {
         Quick::Year
     } else if cells.first().is_some_and(|c| {
-        crate::vocab::project_field(&c.key) == Some(crate::vocab::ProjectField::Name)
+        crate::vocab::project_field(c.key()) == Some(crate::vocab::ProjectField::Name)
             // A `项目名称：…` cell starts with 项 (cells are trimmed).
             || c.text.starts_with('项') && split_inline(c.text).is_some_and(|(h, _)| {
                 crate::vocab::project_field(&text::key(h)) == Some(crate::vocab::ProjectField::Name)
@@ -652,7 +652,7 @@ impl<'a> FormParser<'a> {
                 // (text whose reading order is broken puts labels here).
                 if cells
                     .iter()
-                    .any(|c| crate::vocab::is_structural_label(&c.key))
+                    .any(|c| crate::vocab::is_structural_label(c.key()))
                 {
                     ctx.unrecognised(
                         Code::UnrecognisedLine,

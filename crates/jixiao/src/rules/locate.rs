@@ -149,10 +149,10 @@ pub(crate) fn cell_span(line: &Line<'_>, cell: &Cell<'_>) -> SourceSpan {
 fn field_in_line(line: &Line<'_>, field: Field) -> Option<SourceSpan> {
     let cs = cells(line);
     for (i, cell) in cs.iter().enumerate() {
-        let key = &cell.key;
+        let key = cell.key();
         if field.matches(key) {
             let target = match cs.get(i + 1) {
-                Some(next) if !is_any_label(&next.key) => next,
+                Some(next) if !is_any_label(next.key()) => next,
                 _ => cell,
             };
             return Some(cell_span(line, target));
