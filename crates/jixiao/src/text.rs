@@ -132,6 +132,25 @@ fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
         .map(|p| i + p)
 }
 
+/// Position of the first `a` or `b` in `bytes`, eight bytes at a time.
+fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut i = 0;
+    for chunk in chunks.by_ref() {
+        let x = word(chunk);
+        let found = zero_bytes(x ^ splat(a)) | zero_bytes(x ^ splat(b));
+        if found != 0 {
+            return Some(i + first_marked(found));
+        }
+        i += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| c == a || c == b)
+        .map(|p| i + p)
+}
+
 /// Whether `bytes` may hold whitespace or a full-width form: an ASCII
 /// control or space byte, or a byte that can start a non-ASCII space or a
 /// full-width form (most cells hold neither). Eight bytes at a time.
@@ -347,24 +366,19 @@ pub(crate) fn cells_into<'a>(line: &Line<'a>, out: &mut Vec<Cell<'a>>) {
     }
 }
 
-/// Byte offset of the first `:` or `：` in `s`.
+/// Byte offset of the first `:` or `：` in `s`: a search for the byte `:`
+/// or `：`'s lead byte EF, eight bytes at a time (neither byte occurs inside
+/// another character's encoding), then a look at what follows an EF.
 pub(crate) fn find_colon(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&c) = bytes.get(i) {
-        if c < 0x80 {
-            if c == b':' {
-                return Some(i);
-            }
-            i += 1;
-        } else {
-            if c == 0xef && bytes.get(i + 1..i + 3) == Some(&[0xbc, 0x9a]) {
-                return Some(i);
-            }
-            i += utf8_width(c);
+    let mut from = 0;
+    loop {
+        let i = from + find_either(&bytes[from..], b':', 0xef)?;
+        if bytes[i] == b':' || bytes.get(i + 1..i + 3) == Some(&[0xbc, 0x9a]) {
+            return Some(i);
         }
+        from = i + 1;
     }
-    None
 }
 
 /// Byte offset of the last `:` or `：` in `s`.
