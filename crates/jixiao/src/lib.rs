@@ -31,6 +31,7 @@ mod diagnostic;
 mod error;
 mod grammar;
 mod grid;
+mod json;
 mod layout;
 mod model;
 mod render;

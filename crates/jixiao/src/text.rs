@@ -417,6 +417,10 @@ pub(crate) fn normalize(s: &str) -> String {
 /// spaces between other characters.
 fn is_normal(s: &str) -> bool {
     let b = s.as_bytes();
+    // No whitespace at all (most cells): eight bytes at a time.
+    if !maybe_special(b) {
+        return true;
+    }
     let mut prev_space = true; // a leading space is not normal
     let mut i = 0;
     while i < b.len() {

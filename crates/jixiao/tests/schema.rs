@@ -105,10 +105,23 @@ fn to_json_is_serde_json_pretty_text() {
         .map(char::from)
         .collect();
     let text = format!(
-        "财政项目支出绩效目标申报表\n项目名称\t甲\"乙\\丙/{controls}丁\u{7f}\u{2028}\n计划开始日期\t2026-13-01\n\t产出指标\t数量指标\t人数\t≥1(人)"
+        "财政项目支出绩效目标申报表\n项目名称\t甲\"乙\\丙/{controls}丁\u{7f}\u{2028}\n计划开始日期\t2026-13-01\t计划完成日期\t2026-12-31\n项目资金(元)\t项目资金总额:\t-0.00\t年度资金申请总额:\t-12,345.670\n\t产出指标\t数量指标\t人数\t≥1(人)\n\t\t\t负零\t-0.00(人)\n\t\t\t正\t+5"
     );
     let doc = jixiao::parse(&text);
     assert!(doc.forms[0].project.name.as_deref().unwrap().contains('"'));
+    assert_eq!(
+        doc.forms[0].indicators[1].target.value.unwrap().to_string(),
+        "0.00"
+    );
+    assert!(!doc.diagnostics.is_empty());
+    assert_same_as_serde_json(&doc);
+    // Negative zero and a negative amount, written into the model.
+    let mut doc = doc;
+    let mut zero = jixiao::Decimal::new(0, 2);
+    zero.set_sign_negative(true);
+    doc.forms[0].funding.project_total = Some(zero);
+    doc.forms[0].funding.annual_total = Some(jixiao::Decimal::new(-1_234_567, 3));
+    doc.forms[0].indicators[0].target.value = Some(zero);
     assert_same_as_serde_json(&doc);
 }
 

@@ -23,7 +23,7 @@ use nom::{IResult, Parser};
 
 use crate::grammar::value::decimal;
 use crate::model::{Comparison, Target, TargetKind};
-use crate::text::{key, normalize};
+use crate::text::{fold_width, key, normalize};
 
 /// `cmp` (see the module grammar).
 fn comparison(input: &str) -> IResult<&str, Comparison> {
@@ -90,15 +90,41 @@ fn quantitative(input: &str) -> IResult<&str, Quant<'_>> {
     all_consuming(alt((with_cmp, without_cmp))).parse(input)
 }
 
+/// Whether a key can start a `quantitative` value: a comparison sign, a
+/// digit or a number's sign (`decimal`). Most qualitative targets (`及时`,
+/// `符合要求`) are known by their first character.
+fn may_start_quantitative(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '≥' | '≧' | '⩾' | '≤' | '≦' | '⩽' | '=' | '>' | '<' | '-' | '+'
+        )
+}
+
+/// The comparison, number and unit of a quantitative target, `None` for a
+/// qualitative one. `raw` is normalised, so its first character is its
+/// key's, full-width folded.
+fn read_quantitative(
+    raw: &str,
+) -> Option<(Option<Comparison>, rust_decimal::Decimal, Option<String>)> {
+    if !raw
+        .chars()
+        .next()
+        .map(fold_width)
+        .is_some_and(may_start_quantitative)
+    {
+        return None;
+    }
+    quantitative(&key(raw)).ok().map(|(_, (cmp, value, unit))| {
+        let unit = unit.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty());
+        (cmp, value, unit)
+    })
+}
+
 /// Parse a target cell (see the module grammar).
 pub(crate) fn parse_target(cell: &str) -> Target {
     let raw = normalize(cell);
-    let parsed = quantitative(&key(&raw))
-        .ok()
-        .map(|(_, (cmp, value, unit))| {
-            let unit = unit.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty());
-            (cmp, value, unit)
-        });
+    let parsed = read_quantitative(&raw);
     match parsed {
         Some((cmp, value, unit)) => Target {
             raw,
@@ -206,6 +232,22 @@ mod tests {
         fn never_panics_and_raw_is_normalised(s in "\\PC{0,30}") {
             let t = parse_target(&s);
             prop_assert_eq!(t.raw, normalize(&s));
+        }
+
+        /// The first-character filter never turns away a value the full
+        /// grammar reads.
+        #[test]
+        fn first_character_filter_is_exact(
+            s in prop_oneof![
+                "\\PC{0,30}",
+                "[ ＝=≥≤<>＜＞≧⩾≦⩽+\\-＋－0-9０-９.,，%％()（）件人 ]{1,12}",
+            ]
+        ) {
+            let raw = normalize(&s);
+            let full = quantitative(&key(&raw)).ok().map(|(_, (cmp, value, unit))| {
+                (cmp, value, unit.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()))
+            });
+            prop_assert_eq!(read_quantitative(&raw), full);
         }
 
         #[test]
