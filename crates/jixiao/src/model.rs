@@ -370,17 +370,24 @@ impl Level2 {
         }
     }
 
-    /// Recognise a level-2 label (whitespace, width and aliases folded).
+    /// Recognise a level-2 label (whitespace, width and aliases folded),
+    /// the legacy `成本指标` included: every label [`Level2::label`] writes
+    /// reads back as the same value (the JSON round trip relies on it).
     ///
     /// ```
     /// use jixiao::Level2;
     /// assert_eq!(Level2::from_label("环境效益指标"), Some(Level2::EcologicalBenefit));
     /// assert_eq!(Level2::from_label("时效 指标"), Some(Level2::Timeliness));
+    /// assert_eq!(Level2::from_label("成本指标"), Some(Level2::Cost));
     /// assert_eq!(Level2::from_label("产出指标"), None);
     /// ```
     #[must_use]
     pub fn from_label(text: &str) -> Option<Level2> {
-        crate::vocab::level2(&crate::text::label_key(text))
+        let key = crate::text::label_key(text);
+        // In a table row, 成本指标 in the level-2 column is read as the
+        // legacy item only after a level-1 label (the grammar decides that);
+        // as a value of its own it can only be that item.
+        crate::vocab::level2(&key).or_else(|| (key == Level2::Cost.label()).then_some(Level2::Cost))
     }
 
     /// The level-1 indicator this item belongs to in the current national tree

@@ -136,3 +136,43 @@ proptest! {
         assert_same_as_serde_json(&jixiao::parse(&text));
     }
 }
+
+/// Found by the `parse_text` fuzz target: the legacy level-2 item 成本指标
+/// (read after a level-1 label) was written to JSON as its label and read
+/// back as `Level2::Other("成本指标")`.
+#[test]
+fn every_level_label_reads_back_from_json() {
+    use jixiao::{Level1, Level2};
+    let text = "财政项目支出绩效目标申报表\n项目名称\t甲\n\t成本指标\t成本指标\t专家慰问金额\t≥240000.00(元)";
+    let doc = jixiao::parse(text);
+    assert_eq!(doc.forms[0].indicators[0].level2, Some(Level2::Cost));
+    assert_eq!(jixiao::Document::from_json(&doc.to_json()).unwrap(), doc);
+    for l1 in [
+        Level1::Cost,
+        Level1::Output,
+        Level1::Benefit,
+        Level1::Satisfaction,
+    ] {
+        assert_eq!(Level1::from_label(l1.label()), Some(l1.clone()), "{l1}");
+        let json = serde_json::to_string(&l1).unwrap();
+        assert_eq!(serde_json::from_str::<Level1>(&json).unwrap(), l1);
+    }
+    for l2 in [
+        Level2::EconomicCost,
+        Level2::SocialCost,
+        Level2::EcoEnvironmentalCost,
+        Level2::Quantity,
+        Level2::Quality,
+        Level2::Timeliness,
+        Level2::EconomicBenefit,
+        Level2::SocialBenefit,
+        Level2::EcologicalBenefit,
+        Level2::SustainableImpact,
+        Level2::ServiceSatisfaction,
+        Level2::Cost,
+    ] {
+        assert_eq!(Level2::from_label(l2.label()), Some(l2.clone()), "{l2}");
+        let json = serde_json::to_string(&l2).unwrap();
+        assert_eq!(serde_json::from_str::<Level2>(&json).unwrap(), l2);
+    }
+}
