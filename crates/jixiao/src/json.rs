@@ -223,9 +223,30 @@ impl Writer {
     fn opt_decimal(&mut self, d: Option<Decimal>) {
         match d {
             Some(d) => {
-                // `rust_decimal::serde::str_option`: the Display text.
+                // `rust_decimal::serde::str_option`: the Display text, sign,
+                // digits of the mantissa and a point `scale` digits from the
+                // right (`0.005`, `-0.00`), without the formatting machinery.
                 self.out.push('"');
-                let _ = write!(self.out, "{d}");
+                if d.is_sign_negative() {
+                    self.out.push('-');
+                }
+                let mut buf = itoa::Buffer::new();
+                let digits = buf.format(d.mantissa().unsigned_abs());
+                let scale = d.scale() as usize;
+                if scale == 0 {
+                    self.out.push_str(digits);
+                } else if digits.len() > scale {
+                    let (int, frac) = digits.split_at(digits.len() - scale);
+                    self.out.push_str(int);
+                    self.out.push('.');
+                    self.out.push_str(frac);
+                } else {
+                    self.out.push_str("0.");
+                    for _ in digits.len()..scale {
+                        self.out.push('0');
+                    }
+                    self.out.push_str(digits);
+                }
                 self.out.push('"');
             }
             None => self.null(),

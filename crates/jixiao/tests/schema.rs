@@ -123,9 +123,37 @@ fn to_json_is_serde_json_pretty_text() {
     doc.forms[0].funding.annual_total = Some(jixiao::Decimal::new(-1_234_567, 3));
     doc.forms[0].indicators[0].target.value = Some(zero);
     assert_same_as_serde_json(&doc);
+    // Every scale around the number of digits, both signs, the extremes.
+    for (m, scale) in [
+        (0, 0),
+        (7, 0),
+        (7, 1),
+        (7, 3),
+        (-7, 3),
+        (123, 2),
+        (123, 3),
+        (123, 4),
+        (-123, 5),
+    ] {
+        doc.forms[0].funding.project_other = Some(jixiao::Decimal::new(m, scale));
+        assert_same_as_serde_json(&doc);
+    }
+    doc.forms[0].funding.project_other = Some(jixiao::Decimal::MAX);
+    doc.forms[0].funding.annual_other = Some(jixiao::Decimal::MIN);
+    doc.forms[0].funding.annual_carryover = Some(jixiao::Decimal::from_i128_with_scale(1, 28));
+    assert_same_as_serde_json(&doc);
 }
 
 proptest! {
+    #[test]
+    fn to_json_writes_any_decimal_as_serde_json_does(lo: u64, hi: u32, neg: bool, scale in 0u32..=28) {
+        let mut doc = jixiao::parse(jixiao::SAMPLE);
+        let d = jixiao::Decimal::from_parts(lo as u32, (lo >> 32) as u32, hi, neg, scale);
+        doc.forms[0].funding.project_total = Some(d);
+        doc.forms[0].indicators[0].target.value = Some(d);
+        assert_same_as_serde_json(&doc);
+    }
+
     #[test]
     fn to_json_matches_serde_json_on_damaged_documents(lines in prop::sample::subsequence(sample_lines(), 0..120)) {
         assert_same_as_serde_json(&jixiao::parse(&join(&lines)));
