@@ -377,3 +377,25 @@ fn fused_layout_detection_on_every_fixture() {
     }
     assert!(seen >= 20, "{seen} fixtures");
 }
+
+/// Found by the `parse_bytes` fuzz target: 4 KB of short lines split by lone
+/// CRs, read as the spaced layout, made the indicator-row search cubic (60 ms
+/// for 4 KB, 4 s for 32 KB in a release build). Rows now span at most 32
+/// lines; eight copies (32 KB, 6,649 lines) parse like any other text. No
+/// time is asserted here: `jixiao-measure hostile` and the fuzz seed
+/// `fuzz/corpus/parse_bytes/seed-spaced-many-lines` watch the speed.
+#[test]
+fn many_short_spaced_lines_on_one_page() {
+    let bytes = include_bytes!("../fixtures/hostile/spaced-many-lines.bin");
+    let text = String::from_utf8_lossy(bytes).repeat(8);
+    let doc = parse(&text);
+    assert_eq!(doc.layout, jixiao::Layout::Spaced);
+    assert!(text.lines().count() > 6_000);
+    assert_eq!(
+        doc,
+        jixiao::parse_with(
+            &text,
+            &jixiao::ParseOptions::with_layout(jixiao::Layout::Spaced)
+        )
+    );
+}

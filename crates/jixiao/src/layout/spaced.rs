@@ -850,6 +850,9 @@ fn is_quantitative(text: &str) -> bool {
     crate::grammar::target::parse_target(text).kind == crate::model::TargetKind::Quantitative
 }
 
+/// The most text lines one indicator row may span in the spaced layout.
+const MAX_ROW_LINES: usize = 32;
+
 /// Group a page's name and target fragments into rows.
 fn page_rows(values: &[&Frag], labels: &[&Label]) -> Vec<TRow> {
     // The target column starts at the leftmost quantitative target; failing
@@ -894,41 +897,45 @@ fn page_rows(values: &[&Frag], labels: &[&Label]) -> Vec<TRow> {
     if n == 0 {
         return Vec::new();
     }
-    // dp[i]: best cost of cutting lines[..i] into rows.
+    // dp[i]: best cost of cutting lines[..i] into rows. A row spans at most
+    // MAX_ROW_LINES text lines (wrapped rows take a few), which keeps the
+    // search linear in the page's length: hostile text with hundreds of
+    // lines on one page made the unbounded search cubic (found by fuzzing).
+    // Names and targets are taken by line ranges of sorted lists.
+    let mut name_lines: Vec<usize> = names.iter().map(|f| f.line).collect();
+    name_lines.sort_unstable();
+    let mut target_lines: Vec<(usize, bool)> = targets
+        .iter()
+        .map(|f| (f.line, is_quantitative(&f.text)))
+        .collect();
+    target_lines.sort_unstable();
+    // complete_before[k]: quantitative targets among target_lines[..k].
+    let mut complete_before = Vec::with_capacity(target_lines.len() + 1);
+    complete_before.push(0usize);
+    for &(_, q) in &target_lines {
+        complete_before.push(complete_before.last().copied().unwrap_or(0) + usize::from(q));
+    }
     let mut dp = vec![f64::INFINITY; n + 1];
     let mut back = vec![0usize; n + 1];
     dp[0] = 0.0;
     for i in 1..=n {
-        for j in 0..i {
+        for j in i.saturating_sub(MAX_ROW_LINES)..i {
             if dp[j].is_infinite() {
                 continue;
             }
             let (lo, hi) = (lines[j], lines[i - 1]);
-            let nl: Vec<usize> = names
-                .iter()
-                .filter(|f| f.line >= lo && f.line <= hi)
-                .map(|f| f.line)
-                .collect();
-            let tl: Vec<&Frag> = targets
-                .iter()
-                .filter(|f| f.line >= lo && f.line <= hi)
-                .collect();
-            if nl.is_empty() || tl.is_empty() {
+            let n0 = name_lines.partition_point(|&l| l < lo);
+            let n1 = name_lines.partition_point(|&l| l <= hi);
+            let t0 = target_lines.partition_point(|&(l, _)| l < lo);
+            let t1 = target_lines.partition_point(|&(l, _)| l <= hi);
+            if n0 == n1 || t0 == t1 {
                 continue;
             }
-            let complete = tl.iter().filter(|f| is_quantitative(&f.text)).count();
-            if complete > 1 {
+            if complete_before[t1] - complete_before[t0] > 1 {
                 continue;
             }
-            let tlines: Vec<usize> = tl.iter().map(|f| f.line).collect();
-            let nm = mid(
-                *nl.iter().min().unwrap_or(&lo),
-                *nl.iter().max().unwrap_or(&hi),
-            );
-            let tm = mid(
-                *tlines.iter().min().unwrap_or(&lo),
-                *tlines.iter().max().unwrap_or(&hi),
-            );
+            let nm = mid(name_lines[n0], name_lines[n1 - 1]);
+            let tm = mid(target_lines[t0].0, target_lines[t1 - 1].0);
             let cost = dp[j] + (nm - tm).abs() - 1.0;
             if cost < dp[i] {
                 dp[i] = cost;
