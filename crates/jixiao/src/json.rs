@@ -326,24 +326,21 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
-/// Position of the first byte to escape, eight bytes at a time.
+/// Position of the first byte to escape, eight bytes at a time (the word
+/// helpers of `text.rs`).
 fn find_escape(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    use crate::text::{first_marked, splat, word, zero_bytes, HIGH};
     let mut chunks = bytes.chunks_exact(8);
     let mut i = 0;
     for chunk in chunks.by_ref() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(w);
-        // Bytes below 0x20 (exact: the bound is below 0x80), `"` and `\`.
-        let marks = (x.wrapping_sub(ONES * 0x20) & !x & HIGH)
-            | zero(x ^ (ONES * u64::from(b'"')))
-            | zero(x ^ (ONES * u64::from(b'\\')));
+        let x = word(chunk);
+        // Bytes below 0x20 (the lowest mark is exact: the bound is below
+        // 0x80), `"` and `\`.
+        let marks = (x.wrapping_sub(splat(0x20)) & !x & HIGH)
+            | zero_bytes(x ^ splat(b'"'))
+            | zero_bytes(x ^ splat(b'\\'));
         if marks != 0 {
-            // The lowest mark is exact; find it byte by byte to be plain.
-            return chunk.iter().position(|&b| needs_escape(b)).map(|p| i + p);
+            return Some(i + first_marked(marks));
         }
         i += 8;
     }

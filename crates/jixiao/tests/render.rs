@@ -86,31 +86,14 @@ fn date() -> impl Strategy<Value = Date> {
 }
 
 fn level1() -> impl Strategy<Value = Level1> {
-    prop::sample::select(vec![
-        Level1::Cost,
-        Level1::Output,
-        Level1::Benefit,
-        Level1::Satisfaction,
-        Level1::Other("投入指标".into()),
-    ])
+    let mut all = common::named_level1();
+    all.push(Level1::Other("投入指标".into()));
+    prop::sample::select(all)
 }
 
 fn level2() -> impl Strategy<Value = Option<Level2>> {
     prop::option::of(prop_oneof![
-        prop::sample::select(vec![
-            Level2::EconomicCost,
-            Level2::SocialCost,
-            Level2::EcoEnvironmentalCost,
-            Level2::Quantity,
-            Level2::Quality,
-            Level2::Timeliness,
-            Level2::EconomicBenefit,
-            Level2::SocialBenefit,
-            Level2::EcologicalBenefit,
-            Level2::SustainableImpact,
-            Level2::ServiceSatisfaction,
-            Level2::Cost,
-        ]),
+        prop::sample::select(common::named_level2()),
         cjk(1, 6).prop_map(|s| Level2::Other(s + "指标")),
     ])
 }

@@ -175,30 +175,12 @@ fn every_level_label_reads_back_from_json() {
     let doc = jixiao::parse(text);
     assert_eq!(doc.forms[0].indicators[0].level2, Some(Level2::Cost));
     assert_eq!(jixiao::Document::from_json(&doc.to_json()).unwrap(), doc);
-    for l1 in [
-        Level1::Cost,
-        Level1::Output,
-        Level1::Benefit,
-        Level1::Satisfaction,
-    ] {
+    for l1 in common::named_level1() {
         assert_eq!(Level1::from_label(l1.label()), Some(l1.clone()), "{l1}");
         let json = serde_json::to_string(&l1).unwrap();
         assert_eq!(serde_json::from_str::<Level1>(&json).unwrap(), l1);
     }
-    for l2 in [
-        Level2::EconomicCost,
-        Level2::SocialCost,
-        Level2::EcoEnvironmentalCost,
-        Level2::Quantity,
-        Level2::Quality,
-        Level2::Timeliness,
-        Level2::EconomicBenefit,
-        Level2::SocialBenefit,
-        Level2::EcologicalBenefit,
-        Level2::SustainableImpact,
-        Level2::ServiceSatisfaction,
-        Level2::Cost,
-    ] {
+    for l2 in common::named_level2() {
         assert_eq!(Level2::from_label(l2.label()), Some(l2.clone()), "{l2}");
         let json = serde_json::to_string(&l2).unwrap();
         assert_eq!(serde_json::from_str::<Level2>(&json).unwrap(), l2);

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use jixiao::{Document, Form, Span};
+use jixiao::{Document, Form, Level1, Level2, Span};
 
 /// The sample's lines (without terminators), index 0 = line 1.
 pub fn sample_lines() -> Vec<String> {
@@ -44,4 +44,32 @@ pub fn codes(doc: &Document) -> Vec<(String, usize, usize, Option<usize>)> {
             (d.code.as_str().to_owned(), s, e, d.form)
         })
         .collect()
+}
+
+/// Every named level-1 item (not `Other`).
+pub fn named_level1() -> Vec<Level1> {
+    vec![
+        Level1::Cost,
+        Level1::Output,
+        Level1::Benefit,
+        Level1::Satisfaction,
+    ]
+}
+
+/// Every named level-2 item (not `Other`), the legacy 成本指标 included.
+pub fn named_level2() -> Vec<Level2> {
+    vec![
+        Level2::EconomicCost,
+        Level2::SocialCost,
+        Level2::EcoEnvironmentalCost,
+        Level2::Quantity,
+        Level2::Quality,
+        Level2::Timeliness,
+        Level2::EconomicBenefit,
+        Level2::SocialBenefit,
+        Level2::EcologicalBenefit,
+        Level2::SustainableImpact,
+        Level2::ServiceSatisfaction,
+        Level2::Cost,
+    ]
 }
