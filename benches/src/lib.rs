@@ -107,7 +107,7 @@ fn vary(template: &Form, rng: &mut Rng, serial: usize) -> Form {
     }
     name.push_str(rng.pick::<&str>(NAME_ENDS));
     let _ = write!(name, "{serial}");
-    f.project.name = Some(name);
+    f.project.name = Some(name.into());
     let fu = &mut f.funding;
     if rng.one_in(2) {
         fu.project_total = Some(amount(rng));

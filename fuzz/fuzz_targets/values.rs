@@ -8,7 +8,7 @@ fuzz_target!(|text: &str| {
     let t = jixiao::Target::parse(text);
     match t.kind {
         jixiao::TargetKind::Quantitative => {
-            assert!(t.value.is_some() && t.text.is_none());
+            assert!(t.value.is_some() && t.text().is_none());
             // The canonical rendering of a quantitative target reads back the same.
             let again = jixiao::Target::parse(&t.raw);
             assert_eq!(again, t);

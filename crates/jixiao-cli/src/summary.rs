@@ -133,8 +133,9 @@ fn write_summary(
         let key = form
             .project
             .category
-            .clone()
-            .unwrap_or_else(|| "(none)".to_owned());
+            .as_deref()
+            .unwrap_or("(none)")
+            .to_owned();
         let entry = by_category.entry(key).or_default();
         entry.0 += 1;
         entry.1 += amount.unwrap_or_default();
@@ -167,8 +168,12 @@ fn write_summary(
     for (i, form, amount) in &projects {
         proj_table.add_row(vec![
             (i + 1).to_string(),
-            form.project.name.clone().unwrap_or_default(),
-            form.project.category.clone().unwrap_or_default(),
+            form.project.name.as_deref().unwrap_or_default().to_owned(),
+            form.project
+                .category
+                .as_deref()
+                .unwrap_or_default()
+                .to_owned(),
             money(*amount),
             share(*amount, total),
         ]);

@@ -61,7 +61,7 @@ fn reference(variant: &str) -> Document {
 fn form_fields(form: &Form) -> Vec<(&'static str, String)> {
     let p = &form.project;
     let m = &form.funding;
-    let text = |o: Option<&String>| o.cloned().unwrap_or_default();
+    let text = |o: Option<&jixiao::Text>| o.map(ToString::to_string).unwrap_or_default();
     let amount = |o: Option<jixiao::Decimal>| o.map(|d| d.to_string()).unwrap_or_default();
     let date = |o: Option<jixiao::Date>| o.map(|d| d.to_string()).unwrap_or_default();
     let mut v = vec![

@@ -13,7 +13,7 @@ fn cell_text(cell: &str) -> String {
         let part = part.replace('\t', " ");
         let part = part.trim_matches(is_space);
         if !part.is_empty() {
-            out = join_wrapped(&out, part);
+            out = join_wrapped(&out, part).into_string();
         }
     }
     out

@@ -113,7 +113,7 @@ fn target(w: &mut Writer, t: &Target) {
     o.key("cmp").opt_str(t.cmp.map(Comparison::as_ascii));
     o.key("value").opt_decimal(t.value);
     o.key("unit").opt_str(t.unit.as_deref());
-    o.key("text").opt_str(t.text.as_deref());
+    o.key("text").opt_str(t.text());
     o.end();
 }
 

@@ -39,6 +39,7 @@ mod rules;
 mod stream;
 mod table;
 mod text;
+mod textval;
 mod vocab;
 
 pub use diagnostic::{diagnostics_table, Code, Diagnostic, Severity, SourceSpan};
@@ -50,6 +51,7 @@ pub use stream::{
     assemble, split_forms, FormChunk, FormItem, FormReader, Preamble, StreamError, StreamItem,
 };
 pub use table::{indicator_rows, INDICATOR_COLUMNS};
+pub use textval::Text;
 
 pub use model::{
     Comparison, Date, Document, Form, Funding, Goals, Indicator, Level1, Level2, Project,

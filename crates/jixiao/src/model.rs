@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::diagnostic::Diagnostic;
+use crate::textval::Text;
 
 /// The version of the JSON contract this crate emits.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -29,7 +30,7 @@ pub struct Document {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// The document title before the first form (e.g. `…2026 年度项目绩效目标汇总表`).
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// The forms, in input order.
     pub forms: Vec<Form>,
     /// Everything worth telling about the input, in input order.
@@ -121,15 +122,15 @@ pub struct Form {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Project {
     /// 项目名称.
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// 项目性质 as written (e.g. `经常性项目`); see [`Project::nature_kind`].
-    pub nature: Option<String>,
+    pub nature: Option<Text>,
     /// 项目类别 as written (e.g. `特定目标类`).
-    pub category: Option<String>,
+    pub category: Option<Text>,
     /// 主管部门.
-    pub department: Option<String>,
+    pub department: Option<Text>,
     /// 实施单位.
-    pub implementer: Option<String>,
+    pub implementer: Option<Text>,
     /// 计划开始日期.
     pub start_date: Option<Date>,
     /// 计划完成日期.
@@ -160,7 +161,7 @@ pub enum ProjectNature {
     /// 一次性项目: one-off.
     OneOff,
     /// Anything else, as written (legacy 新增/延续/持续性项目 …).
-    Other(String),
+    Other(Text),
 }
 
 impl ProjectNature {
@@ -179,7 +180,7 @@ impl ProjectNature {
             "经常性" => ProjectNature::Recurring,
             "阶段性" => ProjectNature::Phased,
             "一次性" => ProjectNature::OneOff,
-            _ => ProjectNature::Other(text.to_owned()),
+            _ => ProjectNature::Other(Text::from(text)),
         }
     }
 }
@@ -188,7 +189,7 @@ impl ProjectNature {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Funding {
     /// The money unit declared in the header, `元` or `万元`.
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     /// 项目资金总额 (whole project, often blank).
     #[serde(with = "rust_decimal::serde::str_option")]
     pub project_total: Option<Decimal>,
@@ -216,9 +217,9 @@ pub struct Funding {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Goals {
     /// 项目总目标 (whole-project goal).
-    pub project: Option<String>,
+    pub project: Option<Text>,
     /// 年度总体目标 (this year's goal).
-    pub annual: Option<String>,
+    pub annual: Option<Text>,
 }
 
 /// One 三级指标 row of the 绩效指标 table.
@@ -229,7 +230,7 @@ pub struct Indicator {
     /// 二级指标, normalised.
     pub level2: Option<Level2>,
     /// 三级指标 (the indicator's own name).
-    pub name: String,
+    pub name: Text,
     /// 年度(/项目)指标值.
     pub target: Target,
     /// The line the row occupies.
@@ -280,7 +281,7 @@ pub enum Level1 {
     /// 满意度指标.
     Satisfaction,
     /// A label outside the national tree, as written.
-    Other(String),
+    Other(Text),
 }
 
 impl Level1 {
@@ -342,7 +343,7 @@ pub enum Level2 {
     /// 服务对象满意度指标 (alias 社会公众或服务对象满意度指标).
     ServiceSatisfaction,
     /// A label outside the national tree, as written.
-    Other(String),
+    Other(Text),
 }
 
 impl Level2 {
@@ -430,7 +431,7 @@ macro_rules! label_serde {
         }
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
+                let s = Text::deserialize(d)?;
                 Ok($ty::from_label(&s).unwrap_or($ty::Other(s)))
             }
         }
@@ -440,21 +441,75 @@ label_serde!(Level1);
 label_serde!(Level2);
 
 /// A target value (指标值).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The qualitative value is not stored apart from the cell: it is
+/// [`Target::text`], the `raw` text of a qualitative target. The JSON
+/// contract still writes it as the `text` field.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     /// The cell as written, whitespace-normalised.
-    pub raw: String,
+    pub raw: Text,
     /// Quantitative (`≥95.00(%)`) or qualitative (`及时`).
     pub kind: TargetKind,
     /// The comparison; `None` when qualitative or when the text has no operator.
     pub cmp: Option<Comparison>,
     /// The number, exact, scale kept; `None` when qualitative.
-    #[serde(with = "rust_decimal::serde::str_option")]
     pub value: Option<Decimal>,
     /// The unit (`%`, `元/人/天`); `None` when qualitative or absent.
-    pub unit: Option<String>,
-    /// The qualitative value; `None` when quantitative.
-    pub text: Option<String>,
+    pub unit: Option<Text>,
+}
+
+/// [`Target`] as the contract spells it, `text` included.
+#[derive(Serialize, Deserialize)]
+struct TargetJson {
+    raw: Text,
+    kind: TargetKind,
+    cmp: Option<Comparison>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    value: Option<Decimal>,
+    unit: Option<Text>,
+    text: Option<Text>,
+}
+
+impl Serialize for Target {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        TargetJson {
+            raw: self.raw.clone(),
+            kind: self.kind,
+            cmp: self.cmp,
+            value: self.value,
+            unit: self.unit.clone(),
+            text: self.text().map(Text::from),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Target {
+    /// Reads the contract's target object; `text` must be what the contract
+    /// makes it — the `raw` cell for a qualitative target, `null` for a
+    /// quantitative one — since it is not stored apart.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let j = TargetJson::deserialize(d)?;
+        let expected = match j.kind {
+            TargetKind::Qualitative => Some(j.raw.as_str()),
+            TargetKind::Quantitative => None,
+        };
+        if j.text.as_deref() != expected {
+            return Err(serde::de::Error::custom(format!(
+                "target text {:?} does not match its raw cell {:?} (a qualitative target's text is its raw text; a quantitative one's is null)",
+                j.text.as_deref(),
+                j.raw.as_str()
+            )));
+        }
+        Ok(Target {
+            raw: j.raw,
+            kind: j.kind,
+            cmp: j.cmp,
+            value: j.value,
+            unit: j.unit,
+        })
+    }
 }
 
 impl Target {
@@ -471,11 +526,27 @@ impl Target {
     ///
     /// let q = Target::parse("及时");
     /// assert_eq!(q.kind, TargetKind::Qualitative);
-    /// assert_eq!(q.text.as_deref(), Some("及时"));
+    /// assert_eq!(q.text(), Some("及时"));
     /// ```
     #[must_use]
     pub fn parse(cell: &str) -> Target {
         crate::grammar::target::parse_target(cell)
+    }
+
+    /// The qualitative value: the cell's text when the target is qualitative,
+    /// `None` when it is quantitative (the contract's `text` field).
+    ///
+    /// ```
+    /// use jixiao::Target;
+    /// assert_eq!(Target::parse("按时完成").text(), Some("按时完成"));
+    /// assert_eq!(Target::parse("=8.00(次)").text(), None);
+    /// ```
+    #[must_use]
+    pub fn text(&self) -> Option<&str> {
+        match self.kind {
+            TargetKind::Qualitative => Some(&self.raw),
+            TargetKind::Quantitative => None,
+        }
     }
 }
 

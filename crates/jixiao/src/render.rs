@@ -24,13 +24,14 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use crate::model::{Document, Form};
+use crate::textval::Text;
 
 fn amount(d: Option<Decimal>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-fn opt(s: Option<&String>) -> &str {
-    s.map_or("", String::as_str)
+fn opt(s: Option<&Text>) -> &str {
+    s.map_or("", Text::as_str)
 }
 
 /// Render one form.

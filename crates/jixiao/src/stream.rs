@@ -31,6 +31,7 @@ use crate::grammar::{self, FormParser, Segmenter};
 use crate::layout::Layout;
 use crate::model::{Document, Form};
 use crate::text::Line;
+use crate::textval::Text;
 
 const BOM: &str = "\u{feff}";
 
@@ -113,7 +114,7 @@ impl<'a> Iterator for LineIter<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Preamble {
     /// The document title, as [`Document::title`] holds it.
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// Diagnostics on the text before the first form (and `no-forms` /
     /// `empty-input` when there is no form), in input order.
     pub diagnostics: Vec<Diagnostic>,

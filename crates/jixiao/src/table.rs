@@ -162,13 +162,13 @@ fn indicator_cells(ind: &Indicator) -> [String; 10] {
     [
         opt(ind.level1.as_ref()),
         opt(ind.level2.as_ref()),
-        ind.name.clone(),
-        t.raw.clone(),
+        ind.name.to_string(),
+        t.raw.to_string(),
         kind.to_owned(),
         opt(t.cmp.map(crate::Comparison::as_ascii)),
         opt(t.value),
         opt(t.unit.as_deref()),
-        opt(t.text.as_deref()),
+        opt(t.text()),
         ind.span.start_line.to_string(),
     ]
 }

@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
+use crate::textval::Text;
+
 /// One physical line of the input.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {
@@ -366,11 +368,11 @@ pub(crate) fn rfind_colon(s: &str) -> Option<usize> {
 /// normalisation the contract allows for free texts.
 ///
 /// Text keeps its characters otherwise (full-width parentheses stay full-width).
-pub(crate) fn normalize(s: &str) -> String {
+pub(crate) fn normalize(s: &str) -> Text {
     if is_normal(s) {
-        return s.to_owned();
+        return Text::from(s);
     }
-    let mut out = String::with_capacity(s.len());
+    let mut out = Text::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
         if is_space(c) {
@@ -500,18 +502,18 @@ pub(crate) fn key(s: &str) -> Cow<'_, str> {
 
 /// Join two fragments of one wrapped text: no space between CJK characters,
 /// one space between Latin words.
-pub(crate) fn join_wrapped(a: &str, b: &str) -> String {
+pub(crate) fn join_wrapped(a: &str, b: &str) -> Text {
     let a = trim(a);
     let b = trim(b);
     if a.is_empty() {
-        return b.to_owned();
+        return Text::from(b);
     }
     if b.is_empty() {
-        return a.to_owned();
+        return Text::from(a);
     }
     let last = a.chars().next_back().unwrap_or(' ');
     let first = b.chars().next().unwrap_or(' ');
-    let mut out = String::with_capacity(a.len() + b.len() + 1);
+    let mut out = Text::with_capacity(a.len() + b.len() + 1);
     out.push_str(a);
     if last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric() {
         out.push(' ');

@@ -40,7 +40,7 @@ fn reference(variant: &str) -> Document {
 fn form_fields(form: &Form) -> Vec<(&'static str, String)> {
     let project = &form.project;
     let money = &form.funding;
-    let text = |o: Option<&String>| o.cloned().unwrap_or_default();
+    let text = |o: Option<&jixiao::Text>| o.map(ToString::to_string).unwrap_or_default();
     let amount = |o: Option<jixiao::Decimal>| o.map(|d| d.to_string()).unwrap_or_default();
     let date = |o: Option<jixiao::Date>| o.map(|d| d.to_string()).unwrap_or_default();
     vec![
@@ -81,8 +81,8 @@ fn indicator_fields(i: &jixiao::Indicator) -> [(&'static str, String); 4] {
                 .map(|l| l.label().to_owned())
                 .unwrap_or_default(),
         ),
-        ("name", i.name.clone()),
-        ("target", i.target.raw.clone()),
+        ("name", i.name.to_string()),
+        ("target", i.target.raw.to_string()),
     ]
 }
 

@@ -94,7 +94,7 @@ fn level1() -> impl Strategy<Value = Level1> {
 fn level2() -> impl Strategy<Value = Option<Level2>> {
     prop::option::of(prop_oneof![
         prop::sample::select(common::named_level2()),
-        cjk(1, 6).prop_map(|s| Level2::Other(s + "指标")),
+        cjk(1, 6).prop_map(|s| Level2::Other((s + "指标").into())),
     ])
 }
 
@@ -122,7 +122,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         .prop_map(|(l1, l2, name, target)| Indicator {
             level1: Some(l1),
             level2: l2,
-            name,
+            name: name.into(),
             target,
             span: Span {
                 start_line: 0,
@@ -152,11 +152,11 @@ fn form() -> impl Strategy<Value = Form> {
         prop::option::of(date()),
     )
         .prop_map(|(n, nat, cat, dep, imp, s, e)| Project {
-            name: Some(n),
-            nature: nat.map(str::to_owned),
-            category: cat.map(str::to_owned),
-            department: dep,
-            implementer: imp,
+            name: Some(n.into()),
+            nature: nat.map(Into::into),
+            category: cat.map(Into::into),
+            department: dep.map(Into::into),
+            implementer: imp.map(Into::into),
             start_date: s,
             end_date: e,
         });
@@ -165,7 +165,7 @@ fn form() -> impl Strategy<Value = Form> {
         prop::collection::vec(prop::option::of(decimal()), 7),
     )
         .prop_map(|(unit, a)| Funding {
-            unit: unit.map(str::to_owned),
+            unit: unit.map(Into::into),
             project_total: a[0],
             project_fiscal: a[1],
             project_other: a[2],
@@ -174,8 +174,12 @@ fn form() -> impl Strategy<Value = Form> {
             annual_carryover: a[5],
             annual_other: a[6],
         });
-    let goals = (prop::option::of(free_text()), prop::option::of(free_text()))
-        .prop_map(|(project, annual)| Goals { project, annual });
+    let goals = (prop::option::of(free_text()), prop::option::of(free_text())).prop_map(
+        |(project, annual)| Goals {
+            project: project.map(Into::into),
+            annual: annual.map(Into::into),
+        },
+    );
     (
         prop::option::of(2000i32..2100),
         project,
@@ -212,7 +216,7 @@ proptest! {
         title in prop::option::of(cjk(2, 20).prop_map(|s| s + "汇总表")),
         forms_in in prop::collection::vec(form(), 1..5),
     ) {
-        let doc = Document { title, forms: forms_in, ..Document::default() };
+        let doc = Document { title: title.map(Into::into), forms: forms_in, ..Document::default() };
         let text = jixiao::render(&doc);
         let back = jixiao::parse(&text);
         prop_assert!(!back.has_errors(), "{:#?}\n{}", back.diagnostics, text);

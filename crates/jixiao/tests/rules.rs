@@ -21,7 +21,12 @@ fn of(rule: &str) -> Vec<(String, usize, String)> {
         .map(|d| {
             let span = d.span.expect("every finding has a span");
             (
-                doc.forms[d.form.unwrap()].project.name.clone().unwrap(),
+                doc.forms[d.form.unwrap()]
+                    .project
+                    .name
+                    .as_deref()
+                    .unwrap()
+                    .to_owned(),
                 span.start_line,
                 jixiao::SAMPLE[span.start_byte..span.end_byte].to_owned(),
             )

@@ -41,8 +41,8 @@ fn assert_rows(form: &Form, rows: &[Row<'_>]) {
                     .as_ref()
                     .map(|l| l.label().to_owned())
                     .unwrap_or_default(),
-                i.name.clone(),
-                i.target.raw.clone(),
+                i.name.to_string(),
+                i.target.raw.to_string(),
             )
         })
         .collect();
@@ -196,10 +196,10 @@ fn dangjian_jingfei() {
     assert_eq!(t.value, Some(dec("130.00")));
     assert_eq!(t.value.unwrap().scale(), 2);
     assert_eq!(t.unit.as_deref(), Some("元/人/天"));
-    assert_eq!(t.text, None);
+    assert_eq!(t.text(), None);
     let q = &f.indicators[3].target;
     assert_eq!(q.kind, TargetKind::Qualitative);
-    assert_eq!(q.text.as_deref(), Some("及时"));
+    assert_eq!(q.text(), Some("及时"));
     assert_eq!((q.cmp, q.value, q.unit.as_deref()), (None, None, None));
 }
 

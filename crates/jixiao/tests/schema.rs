@@ -186,3 +186,19 @@ fn every_level_label_reads_back_from_json() {
         assert_eq!(serde_json::from_str::<Level2>(&json).unwrap(), l2);
     }
 }
+
+#[test]
+fn a_target_text_that_is_not_its_raw_cell_is_refused() {
+    let doc = jixiao::parse(jixiao::SAMPLE);
+    let json = doc.to_json();
+    // The sample's first qualitative target is 及时 (form 1); its text is its raw cell.
+    assert!(json.contains("\"raw\": \"及时\""));
+    let good = jixiao::Document::from_json(&json).unwrap();
+    assert_eq!(good, doc);
+    let bad = json.replacen("\"text\": \"及时\"", "\"text\": \"不及时\"", 1);
+    assert_ne!(bad, json);
+    let err = jixiao::Document::from_json(&bad).unwrap_err().to_string();
+    assert!(err.contains("does not match its raw cell"), "{err}");
+    let bad = json.replacen("\"text\": null", "\"text\": \"x\"", 1);
+    assert!(jixiao::Document::from_json(&bad).is_err());
+}

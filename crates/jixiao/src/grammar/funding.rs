@@ -105,7 +105,7 @@ pub(crate) fn read_header_row(
         );
     } else {
         match unit {
-            "元" | "万元" => funding.unit = Some(unit.to_owned()),
+            "元" | "万元" => funding.unit = Some(unit.into()),
             "" => ctx.diag_cell(
                 Code::UnknownMoneyUnit,
                 "the 项目资金 header names no money unit (元 or 万元); amounts cannot be compared"
@@ -113,7 +113,7 @@ pub(crate) fn read_header_row(
                 first,
             ),
             other => {
-                funding.unit = Some(other.to_owned());
+                funding.unit = Some(other.into());
                 ctx.diag_cell(
                     Code::UnknownMoneyUnit,
                     format!("the 项目资金 header names the unit {other:?}, not 元 or 万元"),

@@ -57,7 +57,7 @@ pub(crate) fn split_inline_last(text: &str) -> Option<(&str, &str)> {
 pub(crate) fn excerpt(s: &str) -> String {
     let n = text::normalize(s);
     if n.chars().count() <= 40 {
-        n
+        n.into_string()
     } else {
         let mut e: String = n.chars().take(40).collect();
         e.push('…');
@@ -331,6 +331,9 @@ fn parse_lines(input: &str, mut census: Option<&mut Census>) -> Option<Document>
             ),
         );
     }
+    // The form list grew by doubling; a form is over 400 bytes, so the spare
+    // room is worth returning (shrinking a large buffer is a remap, not a copy).
+    doc.forms.shrink_to_fit();
     Some(doc)
 }
 

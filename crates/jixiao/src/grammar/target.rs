@@ -24,6 +24,7 @@ use nom::{IResult, Parser};
 use crate::grammar::value::decimal;
 use crate::model::{Comparison, Target, TargetKind};
 use crate::text::{fold_width, key, normalize};
+use crate::textval::Text;
 
 /// `cmp` (see the module grammar).
 fn comparison(input: &str) -> IResult<&str, Comparison> {
@@ -106,7 +107,7 @@ fn may_start_quantitative(c: char) -> bool {
 /// key's, full-width folded.
 fn read_quantitative(
     raw: &str,
-) -> Option<(Option<Comparison>, rust_decimal::Decimal, Option<String>)> {
+) -> Option<(Option<Comparison>, rust_decimal::Decimal, Option<Text>)> {
     if !raw
         .chars()
         .next()
@@ -121,9 +122,12 @@ fn read_quantitative(
 /// [`read_quantitative`] without its first-character filter: the full grammar.
 fn read_quantitative_unfiltered(
     raw: &str,
-) -> Option<(Option<Comparison>, rust_decimal::Decimal, Option<String>)> {
+) -> Option<(Option<Comparison>, rust_decimal::Decimal, Option<Text>)> {
     quantitative(&key(raw)).ok().map(|(_, (cmp, value, unit))| {
-        let unit = unit.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty());
+        let unit = unit
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map(Text::from);
         (cmp, value, unit)
     })
 }
@@ -139,10 +143,8 @@ pub(crate) fn parse_target(cell: &str) -> Target {
             cmp,
             value: Some(value),
             unit,
-            text: None,
         },
         None => Target {
-            text: Some(raw.clone()),
             raw,
             kind: TargetKind::Qualitative,
             cmp: None,
@@ -163,7 +165,7 @@ mod tests {
         (
             t.cmp.map(Comparison::as_ascii),
             t.value.unwrap().to_string(),
-            t.unit,
+            t.unit.map(Text::into_string),
         )
     }
 
@@ -221,7 +223,7 @@ mod tests {
         ] {
             let t = parse_target(s);
             assert_eq!(t.kind, TargetKind::Qualitative, "{s}");
-            assert_eq!(t.text.as_deref(), Some(s));
+            assert_eq!(t.text(), Some(s));
             assert_eq!(t.raw, s);
             assert!(t.cmp.is_none() && t.value.is_none() && t.unit.is_none());
         }
@@ -261,7 +263,7 @@ mod tests {
             let t = parse_target(&s);
             prop_assert_eq!(t.kind, TargetKind::Quantitative);
             prop_assert_eq!(t.value.unwrap().to_string(), format!("{int}.{frac:02}"));
-            prop_assert_eq!(t.unit, Some(unit));
+            prop_assert_eq!(t.unit.map(Text::into_string), Some(unit));
         }
     }
 }

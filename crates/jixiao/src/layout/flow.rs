@@ -194,7 +194,7 @@ fn cjk_gap(a: &str, b: &str) -> bool {
 pub(super) fn join_all<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for p in parts {
-        out = join_wrapped(&out, p);
+        out = join_wrapped(&out, p).into_string();
     }
     out
 }
@@ -1956,8 +1956,8 @@ mod tests {
                         .as_ref()
                         .map(|l| l.label().to_owned())
                         .unwrap_or_default(),
-                    i.name.clone(),
-                    i.target.raw.clone(),
+                    i.name.to_string(),
+                    i.target.raw.to_string(),
                 )
             })
             .collect();

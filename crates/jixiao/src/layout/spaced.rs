@@ -327,8 +327,9 @@ fn find_labels(mut frags: Vec<Frag>) -> (Vec<Frag>, Vec<Label>, Vec<bool>) {
 fn join_texts<'a>(parts: impl IntoIterator<Item = &'a Frag>) -> String {
     let mut v: Vec<&Frag> = parts.into_iter().collect();
     v.sort_by_key(|f| (f.line, f.x0));
-    v.iter()
-        .fold(String::new(), |acc, f| join_wrapped(&acc, &f.text))
+    v.iter().fold(String::new(), |acc, f| {
+        join_wrapped(&acc, &f.text).into_string()
+    })
 }
 
 /// Labels grouped into rows by their centre lines.

@@ -51,7 +51,7 @@ pub(super) fn check(fc: &mut FormCheck<'_>) {
             found.push((
                 RuleId::MisfiledOrReversed,
                 Severity::Warning,
-                At::Name(ind.span, ind.name.clone()),
+                At::Name(ind.span, ind.name.to_string()),
                 format!(
                     "{} measures satisfaction but sits under {place}, not 满意度指标",
                     ind.name

@@ -59,7 +59,7 @@ fn syntax(ind: &Indicator, profile: Profile, out: &mut Vec<(RuleId, At, String)>
         }
         TargetKind::Quantitative => None,
         TargetKind::Qualitative => {
-            let text = t.text.as_deref().unwrap_or(&t.raw);
+            let text = t.text().unwrap_or(&t.raw);
             if text.starts_with(['≥', '≤', '≧', '≦', '>', '<', '=']) {
                 Some("starts with a comparison sign but is not `[op] number (unit)`")
             } else if !text.chars().any(char::is_alphabetic) {
@@ -131,7 +131,7 @@ pub(crate) fn vagueness(name: &str, value: &str) -> Option<String> {
 
 /// `PT-V04`.
 fn vague(ind: &Indicator, out: &mut Vec<(RuleId, At, String)>) {
-    let Some(text) = ind.target.text.as_deref() else {
+    let Some(text) = ind.target.text() else {
         return;
     };
     if let Some(why) = vagueness(&ind.name, text) {
