@@ -71,6 +71,8 @@ impl ProjectField {
 
 pub(crate) fn project_field(key: &str) -> Option<ProjectField> {
     Some(match key {
+        // The form segmenter (`quick_kind` in grammar/mod.rs) looks for these
+        // only in cells that start with 项: keep every Name label so.
         "项目名称" | "项目名" => ProjectField::Name,
         "项目性质" | "项目属性" => ProjectField::Nature,
         "项目类别" | "项目类型" => ProjectField::Category,

@@ -446,11 +446,14 @@ fn quick_kind(cells: &[Cell<'_>]) -> Quick {
     } else if header::year_line(cells).is_some() {
         Quick::Year
     } else if cells.first().is_some_and(|c| {
-        crate::vocab::project_field(c.key()) == Some(crate::vocab::ProjectField::Name)
-            // A `项目名称：…` cell starts with 项 (cells are trimmed).
-            || c.text.starts_with('项') && split_inline(c.text).is_some_and(|(h, _)| {
-                crate::vocab::project_field(&text::key(h)) == Some(crate::vocab::ProjectField::Name)
-            })
+        // Every 项目名称 label starts with 项, and so does a `项目名称：…`
+        // cell (cells are trimmed): other lines need no key.
+        c.key_starts_with('项')
+            && (crate::vocab::project_field(c.key()) == Some(crate::vocab::ProjectField::Name)
+                || split_inline(c.text).is_some_and(|(h, _)| {
+                    crate::vocab::project_field(&text::key(h))
+                        == Some(crate::vocab::ProjectField::Name)
+                }))
     }) {
         Quick::Name
     } else {
