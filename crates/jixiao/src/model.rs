@@ -459,27 +459,28 @@ pub struct Target {
     pub unit: Option<Text>,
 }
 
-/// [`Target`] as the contract spells it, `text` included.
+/// [`Target`] as the contract spells it, `text` included: written from
+/// borrowed `&str`s, read into [`Text`]s.
 #[derive(Serialize, Deserialize)]
-struct TargetJson {
-    raw: Text,
+struct TargetJson<S> {
+    raw: S,
     kind: TargetKind,
     cmp: Option<Comparison>,
     #[serde(with = "rust_decimal::serde::str_option")]
     value: Option<Decimal>,
-    unit: Option<Text>,
-    text: Option<Text>,
+    unit: Option<S>,
+    text: Option<S>,
 }
 
 impl Serialize for Target {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         TargetJson {
-            raw: self.raw.clone(),
+            raw: self.raw.as_str(),
             kind: self.kind,
             cmp: self.cmp,
             value: self.value,
-            unit: self.unit.clone(),
-            text: self.text().map(Text::from),
+            unit: self.unit.as_deref(),
+            text: self.text(),
         }
         .serialize(s)
     }
@@ -490,7 +491,7 @@ impl<'de> Deserialize<'de> for Target {
     /// makes it — the `raw` cell for a qualitative target, `null` for a
     /// quantitative one — since it is not stored apart.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let j = TargetJson::deserialize(d)?;
+        let j = TargetJson::<Text>::deserialize(d)?;
         let expected = match j.kind {
             TargetKind::Qualitative => Some(j.raw.as_str()),
             TargetKind::Quantitative => None,

@@ -331,9 +331,6 @@ fn parse_lines(input: &str, mut census: Option<&mut Census>) -> Option<Document>
             ),
         );
     }
-    // The form list grew by doubling; a form is over 400 bytes, so the spare
-    // room is worth returning (shrinking a large buffer is a remap, not a copy).
-    doc.forms.shrink_to_fit();
     Some(doc)
 }
 

@@ -59,7 +59,7 @@ fn syntax(ind: &Indicator, profile: Profile, out: &mut Vec<(RuleId, At, String)>
         }
         TargetKind::Quantitative => None,
         TargetKind::Qualitative => {
-            let text = t.text().unwrap_or(&t.raw);
+            let text = &t.raw;
             if text.starts_with(['≥', '≤', '≧', '≦', '>', '<', '=']) {
                 Some("starts with a comparison sign but is not `[op] number (unit)`")
             } else if !text.chars().any(char::is_alphabetic) {
