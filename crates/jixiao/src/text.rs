@@ -63,6 +63,19 @@ impl<'a> Cell<'a> {
         self.key.get_or_init(|| key(self.text))
     }
 
+    /// The cell's key if it can be a label of the vocabulary, else `""`
+    /// (which no vocabulary lookup recognises). Decided by the first
+    /// character ([`crate::vocab::text_may_start_label`]; the text is trimmed,
+    /// so its first character is its key's) without building the key, so
+    /// value cells cost one character's look.
+    pub fn label(&self) -> &str {
+        if crate::vocab::text_may_start_label(self.text) {
+            self.key()
+        } else {
+            ""
+        }
+    }
+
     /// Whether the cell's key starts with `c`, a character that is not
     /// whitespace and has no full-width form (a CJK character): the text is
     /// trimmed, so its first character is the key's.
@@ -148,10 +161,20 @@ fn maybe_special(bytes: &[u8]) -> bool {
     if chunks.by_ref().any(|chunk| word_special(word(chunk))) {
         return true;
     }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&b| b <= b' ' || is_special_lead(b))
+    // The last few bytes, padded with a byte that is never special.
+    let rest = chunks.remainder();
+    let mut tail = [b'A'; 8];
+    tail[..rest.len()].copy_from_slice(rest);
+    word_special(u64::from_le_bytes(tail))
+}
+
+/// `s` without trailing ASCII colons (a byte loop: `:` is one byte).
+fn trim_colons(s: &str) -> &str {
+    let mut end = s.len();
+    while end > 0 && s.as_bytes()[end - 1] == b':' {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// Whether a word of eight bytes holds a byte that [`maybe_special`] looks for.
@@ -341,6 +364,23 @@ pub(crate) fn cells_into<'a>(line: &Line<'a>, out: &mut Vec<Cell<'a>>) {
     }
 }
 
+/// Whether `s` holds two ASCII spaces in a row or an ideographic space
+/// U+3000 (E3 80 80): how text without tabs shows its columns. One search
+/// for either byte, eight bytes at a time, then a look at what follows.
+pub(crate) fn has_space_run(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(p) = find_either(&bytes[from..], b' ', 0xe3) {
+        let i = from + p;
+        let next = &bytes[i + 1..];
+        if (bytes[i] == b' ' && next.first() == Some(&b' ')) || next.starts_with(&[0x80, 0x80]) {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
 /// Byte offset of the first `:` or `：` in `s`: a search for the byte `:`
 /// or `：`'s lead byte EF, eight bytes at a time (neither byte occurs inside
 /// another character's encoding), then a look at what follows an EF.
@@ -444,7 +484,7 @@ pub(crate) fn label_key(s: &str) -> String {
 pub(crate) fn key(s: &str) -> Cow<'_, str> {
     let bytes = s.as_bytes();
     if !maybe_special(bytes) {
-        return Cow::Borrowed(s.trim_end_matches(':'));
+        return Cow::Borrowed(trim_colons(s));
     }
     // Built only once a character must be dropped or folded: runs of
     // characters that stay are copied whole.
@@ -489,7 +529,7 @@ pub(crate) fn key(s: &str) -> Cow<'_, str> {
         }
     }
     match owned {
-        None => Cow::Borrowed(s.trim_end_matches(':')),
+        None => Cow::Borrowed(trim_colons(s)),
         Some(mut key) => {
             key.push_str(&s[run..]);
             while key.ends_with(':') {
@@ -707,6 +747,14 @@ mod tests {
                     prop_assert_eq!(cell.key_starts_with('项'), key_by_chars(&s).starts_with('项'));
                 }
                 prop_assert_eq!(cell.key(), key_by_chars(&s));
+            }
+
+            #[test]
+            fn space_runs_are_found(s in prop_oneof![tricky(), "[ a\u{3000}、]{0,12}"]) {
+                prop_assert_eq!(
+                    has_space_run(&s),
+                    s.contains("  ") || s.contains('\u{3000}')
+                );
             }
 
             #[test]

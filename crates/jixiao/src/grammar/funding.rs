@@ -70,7 +70,7 @@ impl Slot {
 pub(crate) fn is_header_row(cells: &[Cell<'_>]) -> bool {
     cells
         .first()
-        .is_some_and(|c| c.key_starts_with('项') && funding_header(c.key()).is_some())
+        .is_some_and(|c| c.key_starts_with('项') && funding_header(c.label()).is_some())
 }
 
 /// Whether a row continues the block (its first cell is a funding label).
@@ -79,7 +79,13 @@ pub(crate) fn is_row(cells: &[Cell<'_>]) -> bool {
 }
 
 fn label_of<'c>(cell: &Cell<'c>) -> Option<(FundingLabel, Option<&'c str>)> {
-    if let Some(l) = funding_label(cell.key()) {
+    // A `label：value` cell starts with its label: a cell that cannot start
+    // a label is a value.
+    let label = cell.label();
+    if label.is_empty() {
+        return None;
+    }
+    if let Some(l) = funding_label(label) {
         return Some((l, None));
     }
     let (head, tail) = super::split_inline_last(cell.text)?;

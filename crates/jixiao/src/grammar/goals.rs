@@ -50,7 +50,9 @@ enum Which {
 
 /// Whether a row is the block's header row.
 pub(crate) fn is_header_row(cells: &[Cell<'_>]) -> bool {
-    cells.first().is_some_and(|c| goal_label(c.key()).is_some())
+    cells
+        .first()
+        .is_some_and(|c| goal_label(c.label()).is_some())
 }
 
 fn append(goals: &mut Goals, which: Which, text: &str) {
@@ -78,14 +80,14 @@ pub(crate) fn read_header_row(
         .iter()
         .find(|c| {
             matches!(
-                goal_label(c.key()),
+                goal_label(c.label()),
                 Some(GoalLabel::Project | GoalLabel::Annual)
             )
         })
         .map_or(0, |c| c.field);
     let mut current = None;
     for cell in cells {
-        match goal_label(cell.key()) {
+        match goal_label(cell.label()) {
             Some(GoalLabel::Block) => {}
             Some(GoalLabel::Project) => {
                 state.project_field = Some(cell.field);
@@ -96,7 +98,7 @@ pub(crate) fn read_header_row(
                 current = Some(Which::Annual);
             }
             // A label of another part of the form is never goal text.
-            None if crate::vocab::is_structural_label(cell.key()) => {
+            None if crate::vocab::is_structural_label(cell.label()) => {
                 ctx.unexpected_cell(cell, "the 项目绩效目标 header");
             }
             None => match current {

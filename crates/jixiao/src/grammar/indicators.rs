@@ -40,7 +40,7 @@ pub(crate) struct TableState {
 pub(crate) fn is_heading_row(cells: &[Cell<'_>]) -> bool {
     let mut headings = 0;
     for c in cells {
-        let key = c.key();
+        let key = c.label();
         if is_table_heading(key) {
             headings += 1;
         } else if !is_table_label(key) {
@@ -53,7 +53,7 @@ pub(crate) fn is_heading_row(cells: &[Cell<'_>]) -> bool {
 /// Whether a row starts like an indicator row (a block label or a level label).
 pub(crate) fn is_labelled_row(cells: &[Cell<'_>]) -> bool {
     cells.first().is_some_and(|c| {
-        let key = c.key();
+        let key = c.label();
         is_table_label(key) || level1(key).is_some() || level2(key).is_some()
     })
 }
@@ -72,14 +72,14 @@ pub(crate) fn read_row(
 ) -> Option<Indicator> {
     let mut rest = cells;
     if let Some((first, tail)) = rest.split_first() {
-        if is_table_label(first.key()) {
+        if is_table_label(first.label()) {
             rest = tail;
         }
     }
     let mut l1: Option<Level1> = None;
     let mut l2: Option<Level2> = None;
     while let Some((cell, tail)) = rest.split_first() {
-        let key = cell.key();
+        let key = cell.label();
         if l1.is_none() && l2.is_none() {
             if let Some(x) = level1(key) {
                 l1 = Some(x);
@@ -98,8 +98,8 @@ pub(crate) fn read_row(
                 rest = tail;
                 continue;
             }
-            if tail.len() >= 2 && unknown_label(key) {
-                let next_is_l2 = tail.first().is_some_and(|n| level2(n.key()).is_some());
+            if tail.len() >= 2 && cell.key_last_char() == Some('标') && unknown_label(cell.key()) {
+                let next_is_l2 = tail.first().is_some_and(|n| level2(n.label()).is_some());
                 if l1.is_none() && next_is_l2 {
                     l1 = Some(Level1::Other(normalize(cell.text)));
                 } else {

@@ -253,7 +253,7 @@ impl Census {
 
     /// Count one trimmed, non-empty line without a tab.
     pub(crate) fn count_single(&mut self, trimmed: &str) {
-        if trimmed.contains("  ") || trimmed.contains('\u{3000}') {
+        if text::has_space_run(trimmed) {
             self.spaced += 1;
         } else {
             self.other += 1;
@@ -391,7 +391,7 @@ pub(crate) fn reads_as_goal_text(row: &str) -> bool {
         && !indicators::is_labelled_row(&cells)
         && !cells
             .iter()
-            .any(|c| crate::vocab::is_structural_label(c.key()))
+            .any(|c| crate::vocab::is_structural_label(c.label()))
 }
 
 /// The indicator that a row written in the 绩效指标 table is read as, given
@@ -655,7 +655,7 @@ impl<'a> FormParser<'a> {
                 // (text whose reading order is broken puts labels here).
                 if cells
                     .iter()
-                    .any(|c| crate::vocab::is_structural_label(c.key()))
+                    .any(|c| crate::vocab::is_structural_label(c.label()))
                 {
                     ctx.unrecognised(
                         Code::UnrecognisedLine,

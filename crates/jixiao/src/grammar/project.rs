@@ -24,7 +24,13 @@ pub(crate) fn is_project_row(cells: &[Cell<'_>]) -> bool {
 /// A project label at the start of a cell, and the inline value after a
 /// colon if there is one.
 fn label_of<'c>(cell: &Cell<'c>) -> Option<(ProjectField, Option<&'c str>)> {
-    if let Some(f) = project_field(cell.key()) {
+    // A `label：value` cell starts with its label: a cell that cannot start
+    // a label is a value.
+    let label = cell.label();
+    if label.is_empty() {
+        return None;
+    }
+    if let Some(f) = project_field(label) {
         return Some((f, None));
     }
     let (head, tail) = super::split_inline(cell.text)?;

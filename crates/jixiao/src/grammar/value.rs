@@ -126,6 +126,11 @@ pub(crate) fn parse_year_line(cell: &str) -> Option<i32> {
     if !matches!(first, Some('(' | '0'..='9')) {
         return None;
     }
+    // A year line's key has at most eight characters (`(2026年度)`): long
+    // lines (numbered goal texts start with a digit) need no key.
+    if cell.chars().filter(|c| !is_space(*c)).nth(8).is_some() {
+        return None;
+    }
     let key = key(cell);
     let (_, y) = year_digits(&key).ok()?;
     // A year has four digits and does not start with 0 (`0506` is no year).
