@@ -119,8 +119,8 @@ fn target(w: &mut Writer, t: &Target) {
 
 fn span(w: &mut Writer, s: &Span) {
     let mut o = w.object();
-    o.key("start_line").usize(s.start_line);
-    o.key("end_line").usize(s.end_line);
+    o.key("start_line").usize(s.start_line as usize);
+    o.key("end_line").usize(s.end_line as usize);
     o.key("start_byte").usize(s.start_byte);
     o.key("end_byte").usize(s.end_byte);
     o.end();

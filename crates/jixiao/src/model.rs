@@ -280,8 +280,9 @@ pub enum Level1 {
     Benefit,
     /// 满意度指标.
     Satisfaction,
-    /// A label outside the national tree, as written.
-    Other(Text),
+    /// A label outside the national tree, as written. Boxed: such labels
+    /// are rare, and the box keeps every indicator's level 8 bytes smaller.
+    Other(Box<Text>),
 }
 
 impl Level1 {
@@ -299,6 +300,19 @@ impl Level1 {
             Level1::Satisfaction => "满意度指标",
             Level1::Other(s) => s,
         }
+    }
+
+    /// A label outside the national tree, kept as written.
+    ///
+    /// ```
+    /// use jixiao::Level1;
+    /// let other = Level1::other("投入指标");
+    /// assert_eq!(other.label(), "投入指标");
+    /// assert!(matches!(other, Level1::Other(_)));
+    /// ```
+    #[must_use]
+    pub fn other(label: impl Into<Text>) -> Level1 {
+        Level1::Other(Box::new(label.into()))
     }
 
     /// Recognise a level-1 label (whitespace, width and aliases folded).
@@ -342,8 +356,9 @@ pub enum Level2 {
     SustainableImpact,
     /// 服务对象满意度指标 (alias 社会公众或服务对象满意度指标).
     ServiceSatisfaction,
-    /// A label outside the national tree, as written.
-    Other(Text),
+    /// A label outside the national tree, as written. Boxed: such labels
+    /// are rare, and the box keeps every indicator's level 8 bytes smaller.
+    Other(Box<Text>),
 }
 
 impl Level2 {
@@ -369,6 +384,19 @@ impl Level2 {
             Level2::ServiceSatisfaction => "服务对象满意度指标",
             Level2::Other(s) => s,
         }
+    }
+
+    /// A label outside the national tree, kept as written.
+    ///
+    /// ```
+    /// use jixiao::Level2;
+    /// let other = Level2::other("工作量指标");
+    /// assert_eq!(other.label(), "工作量指标");
+    /// assert!(matches!(other, Level2::Other(_)));
+    /// ```
+    #[must_use]
+    pub fn other(label: impl Into<Text>) -> Level2 {
+        Level2::Other(Box::new(label.into()))
     }
 
     /// Recognise a level-2 label (whitespace, width and aliases folded),
@@ -432,7 +460,7 @@ macro_rules! label_serde {
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = Text::deserialize(d)?;
-                Ok($ty::from_label(&s).unwrap_or($ty::Other(s)))
+                Ok($ty::from_label(&s).unwrap_or_else(|| $ty::other(s)))
             }
         }
     };
@@ -697,14 +725,36 @@ impl<'de> Deserialize<'de> for Date {
 
 /// Where something sits in the input: 1-based lines, plus 0-based byte offsets
 /// into the text as given (after nothing: a BOM counts as 3 bytes).
+///
+/// Line numbers are `u32` (every indicator carries a span: the narrower
+/// lines keep it 8 bytes smaller); a line past 4,294,967,295, which only an
+/// input of more than 4 GiB can have, is numbered `u32::MAX`. Byte offsets
+/// are exact at any size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// First line, 1-based.
-    pub start_line: usize,
+    pub start_line: u32,
     /// Last line, 1-based, inclusive.
-    pub end_line: usize,
+    pub end_line: u32,
     /// Byte offset of the first byte.
     pub start_byte: usize,
     /// Byte offset one past the last byte (line terminator excluded).
     pub end_byte: usize,
+}
+
+impl Span {
+    /// The span from the start of line `first` to the end of line `last`.
+    pub(crate) fn of_lines(first: &crate::text::Line<'_>, last: &crate::text::Line<'_>) -> Span {
+        Span {
+            start_line: line_no(first.no),
+            end_line: line_no(last.no),
+            start_byte: first.start,
+            end_byte: last.end(),
+        }
+    }
+}
+
+/// A line number as a [`Span`] holds it (saturated at `u32::MAX`).
+pub(crate) fn line_no(no: usize) -> u32 {
+    u32::try_from(no).unwrap_or(u32::MAX)
 }

@@ -99,7 +99,7 @@ vocabulary! {
         "满意度指标" => Level1::Satisfaction,
         // Evaluation-style level-1 items seen in other templates: recognised as
         // labels so they do not become indicator names, kept as written.
-        "投入指标" | "过程指标" => Level1::Other(key.into()),
+        "投入指标" | "过程指标" => Level1::other(key),
     }
 }
 

@@ -58,7 +58,7 @@ fn many_form_headers() {
     let n = 50_000;
     let doc = everything(&"财政项目支出绩效目标申报表\n".repeat(n));
     assert_eq!(doc.forms.len(), n);
-    assert_eq!(doc.forms[n - 1].span.start_line, n);
+    assert_eq!(doc.forms[n - 1].span.start_line as usize, n);
 }
 
 #[test]
@@ -309,7 +309,7 @@ proptest! {
         exercise(&text);
         let doc = parse(&text);
         for (start, want) in kept {
-            let got = doc.forms.iter().find(|f| f.span.start_line == start);
+            let got = doc.forms.iter().find(|f| f.span.start_line as usize == start);
             prop_assert!(got.is_some(), "no form starts at line {}", start);
             prop_assert_eq!(&common::unspanned(got.unwrap()), &want);
         }

@@ -334,10 +334,7 @@ fn legacy_cost_under_output_and_unknown_labels() {
     assert_eq!(inds[0].level2, Some(jixiao::Level2::Cost));
     assert_eq!(inds[1].level1, Some(jixiao::Level1::Benefit));
     assert_eq!(inds[1].level2, Some(jixiao::Level2::ServiceSatisfaction));
-    assert_eq!(
-        inds[2].level2,
-        Some(jixiao::Level2::Other("工作量指标".into()))
-    );
+    assert_eq!(inds[2].level2, Some(jixiao::Level2::other("工作量指标")));
     assert_eq!(inds[2].target.unit.as_deref(), Some("件"));
 }
 
@@ -364,7 +361,7 @@ fn one_form_damage_never_moves_another() {
     for k in 0..30 {
         let span = clean.forms[k].span;
         let mut lines = sample_lines();
-        lines.insert(span.start_line + 2, "???".to_owned());
+        lines.insert(span.start_line as usize + 2, "???".to_owned());
         let doc = jixiao::parse(&join(&lines));
         assert_eq!(doc.forms.len(), 30);
         for (i, f) in doc.forms.iter().enumerate() {
@@ -377,9 +374,8 @@ fn one_form_damage_never_moves_another() {
             }
         }
         assert!(doc.diagnostics.iter().all(|d| d.form == Some(k)));
-        assert!(doc
-            .diagnostics
-            .iter()
-            .any(|d| d.span.is_some_and(|s| s.start_line == span.start_line + 3)));
+        assert!(doc.diagnostics.iter().any(|d| d
+            .span
+            .is_some_and(|s| s.start_line == span.start_line as usize + 3)));
     }
 }

@@ -87,14 +87,14 @@ fn date() -> impl Strategy<Value = Date> {
 
 fn level1() -> impl Strategy<Value = Level1> {
     let mut all = common::named_level1();
-    all.push(Level1::Other("投入指标".into()));
+    all.push(Level1::other("投入指标"));
     prop::sample::select(all)
 }
 
 fn level2() -> impl Strategy<Value = Option<Level2>> {
     prop::option::of(prop_oneof![
         prop::sample::select(common::named_level2()),
-        cjk(1, 6).prop_map(|s| Level2::Other((s + "指标").into())),
+        cjk(1, 6).prop_map(|s| Level2::other(s + "指标")),
     ])
 }
 
@@ -316,8 +316,8 @@ fn a_level1_named_only_on_a_row_without_indicator_round_trips() {
          \t新增指标\t数量指标\t备注\t\n\t\t其他指标\t人数\t=1(人)\t\n",
     );
     let ind = &doc.forms[0].indicators[1];
-    assert_eq!(ind.level1, Some(Level1::Other("新增指标".into())));
-    assert_eq!(ind.level2, Some(Level2::Other("其他指标".into())));
+    assert_eq!(ind.level1, Some(Level1::other("新增指标")));
+    assert_eq!(ind.level2, Some(Level2::other("其他指标")));
     let again = jixiao::parse(&jixiao::render(&doc));
     assert_eq!(forms(&again), forms(&doc));
 }
@@ -333,7 +333,7 @@ fn an_indicator_made_of_table_headings_is_the_known_exception() {
          \t一级指标\t二级指标\t乱码\t指标值\n",
     );
     let ind = &doc.forms[0].indicators[0];
-    assert_eq!(ind.level2, Some(Level2::Other("一级指标".into())));
+    assert_eq!(ind.level2, Some(Level2::other("一级指标")));
     assert_eq!(
         (ind.name.as_str(), ind.target.raw.as_str()),
         ("二级指标", "指标值")

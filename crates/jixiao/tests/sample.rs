@@ -24,10 +24,10 @@ fn form<'a>(doc: &'a Document, name: &str) -> &'a Form {
 }
 
 /// (line, level1, level2, name, raw target)
-type Row<'a> = (usize, &'a str, &'a str, &'a str, &'a str);
+type Row<'a> = (u32, &'a str, &'a str, &'a str, &'a str);
 
 fn assert_rows(form: &Form, rows: &[Row<'_>]) {
-    let got: Vec<(usize, String, String, String, String)> = form
+    let got: Vec<(u32, String, String, String, String)> = form
         .indicators
         .iter()
         .map(|i| {
@@ -46,7 +46,7 @@ fn assert_rows(form: &Form, rows: &[Row<'_>]) {
             )
         })
         .collect();
-    let want: Vec<(usize, String, String, String, String)> = rows
+    let want: Vec<(u32, String, String, String, String)> = rows
         .iter()
         .map(|(l, a, b, c, d)| {
             (
@@ -137,7 +137,7 @@ fn form_spans_follow_the_headers() {
         5, 23, 41, 60, 78, 97, 116, 134, 152, 170, 187, 206, 226, 245, 263, 281, 300, 319, 338,
         356, 375, 399, 418, 437, 460, 479, 499, 517, 535, 554,
     ];
-    let got: Vec<usize> = doc.forms.iter().map(|f| f.span.start_line).collect();
+    let got: Vec<u32> = doc.forms.iter().map(|f| f.span.start_line).collect();
     assert_eq!(got, starts);
     assert_eq!(doc.forms[29].span.end_line, 570);
     assert_eq!(doc.forms[0].span.end_line, 21);

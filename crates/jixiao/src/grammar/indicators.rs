@@ -101,9 +101,9 @@ pub(crate) fn read_row(
             if tail.len() >= 2 && cell.key_last_char() == Some('标') && unknown_label(cell.key()) {
                 let next_is_l2 = tail.first().is_some_and(|n| level2(n.label()).is_some());
                 if l1.is_none() && next_is_l2 {
-                    l1 = Some(Level1::Other(normalize(cell.text)));
+                    l1 = Some(Level1::other(normalize(cell.text)));
                 } else {
-                    l2 = Some(Level2::Other(normalize(cell.text)));
+                    l2 = Some(Level2::other(normalize(cell.text)));
                 }
                 rest = tail;
                 continue;
@@ -175,12 +175,7 @@ pub(crate) fn read_row(
                 level2: state.level2.clone(),
                 name: normalize(name.text),
                 target: super::target::parse_target(target.text),
-                span: Span {
-                    start_line: line.no,
-                    end_line: line.no,
-                    start_byte: line.start,
-                    end_byte: line.end(),
-                },
+                span: Span::of_lines(line, line),
             })
         }
     }

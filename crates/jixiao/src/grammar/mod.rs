@@ -760,12 +760,7 @@ impl<'a> FormParser<'a> {
             funding,
             goals,
             indicators,
-            span: Span {
-                start_line: first.no,
-                end_line: last.no,
-                start_byte: first.start,
-                end_byte: last.end(),
-            },
+            span: Span::of_lines(&first, &last),
         };
         (form, ctx.diags)
     }

@@ -113,7 +113,7 @@ pub(crate) fn report(lines: &[Line<'_>], unread: Vec<Unread>, doc: &mut crate::D
         let form = doc
             .forms
             .iter()
-            .position(|f| f.span.start_line <= a.no && a.no <= f.span.end_line);
+            .position(|f| (f.span.start_line as usize..=f.span.end_line as usize).contains(&a.no));
         doc.diagnostics.push(crate::Diagnostic {
             span: Some(crate::diagnostic::SourceSpan::lines(a, b)),
             ..crate::Diagnostic::new(crate::Code::UnreadInLayout, u.message, None, form)

@@ -259,13 +259,10 @@ fn parse_rebuilt(lines: &[Line<'_>], rows: &[spaced::Row]) -> Document {
         Some((lines.get(row.first)?, lines.get(row.last)?))
     };
     let map_span = |s: &mut Span| {
-        if let (Some((a, _)), Some((_, b))) = (source(s.start_line), source(s.end_line)) {
-            *s = Span {
-                start_line: a.no,
-                end_line: b.no,
-                start_byte: a.start,
-                end_byte: b.end(),
-            };
+        if let (Some((a, _)), Some((_, b))) =
+            (source(s.start_line as usize), source(s.end_line as usize))
+        {
+            *s = Span::of_lines(a, b);
         }
     };
     for form in &mut doc.forms {

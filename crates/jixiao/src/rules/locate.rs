@@ -55,8 +55,8 @@ fn is_any_label(key: &str) -> bool {
 /// A span over whole lines, from the model alone (columns unknown: 1).
 fn line_span(span: Span) -> SourceSpan {
     SourceSpan {
-        start_line: span.start_line,
-        end_line: span.end_line,
+        start_line: span.start_line as usize,
+        end_line: span.end_line as usize,
         start_col: 1,
         end_col: 1,
         start_col_utf16: 1,
@@ -87,15 +87,16 @@ impl<'a> Source<'a> {
 
     /// The line a model span starts on, when it fits this source.
     pub(crate) fn line(&self, span: Span) -> Option<&Line<'a>> {
-        let line = self.lines.get(span.start_line.checked_sub(1)?)?;
+        let line = self.lines.get((span.start_line as usize).checked_sub(1)?)?;
         (line.start == span.start_byte).then_some(line)
     }
 
     /// The lines of a form, when its span fits this source.
     pub(crate) fn form_lines(&self, form: &Form) -> Option<&[Line<'a>]> {
         self.line(form.span)?;
-        self.lines
-            .get(form.span.start_line - 1..form.span.end_line.min(self.lines.len()))
+        self.lines.get(
+            form.span.start_line as usize - 1..(form.span.end_line as usize).min(self.lines.len()),
+        )
     }
 
     pub(crate) fn resolve(&self, at: &At, form: &Form) -> SourceSpan {
