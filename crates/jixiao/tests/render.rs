@@ -330,14 +330,59 @@ fn a_level1_named_only_on_a_row_without_indicator_round_trips() {
 fn an_indicator_made_of_table_headings_is_the_known_exception() {
     let doc = jixiao::parse(
         "财政项目支出绩效目标申报表\n项目名称\t甲\n\t一级指标\t二级指标\t三级指标\t指标值\n\
-         \t一级指标\t二级指标\t乱码\t指标值\n",
+         \t一级指标\t二级指标\t三级指标\t乱码\t指标值\n",
     );
     let ind = &doc.forms[0].indicators[0];
-    assert_eq!(ind.level2, Some(Level2::other("一级指标")));
+    assert_eq!(ind.level1, Some(Level1::other("一级指标")));
+    assert_eq!(ind.level2, Some(Level2::other("二级指标")));
     assert_eq!(
         (ind.name.as_str(), ind.target.raw.as_str()),
-        ("二级指标", "指标值")
+        ("三级指标", "指标值")
     );
+    assert!(ind.is_heading_only());
     let again = jixiao::parse(&jixiao::render(&doc));
     assert!(again.forms[0].indicators.is_empty());
+}
+
+/// Found by the `render_roundtrip` fuzz target: a garbled heading row
+/// (`一级指标 二级指标 万标 年度(/项目)指标值`) under an unknown level-1 carried
+/// down. It used to be read as level-2 `一级指标`, name `二级指标` — which no
+/// row can write, since without the carried level-1 it is the heading row.
+/// Two unknown labels before a name and a target are level-1 and level-2,
+/// so the row reads (and writes back) as exactly that.
+#[test]
+fn two_unknown_labels_before_a_name_are_level1_and_level2() {
+    let doc = jixiao::parse(
+        "财政项目支出绩效目标申报表\n项目名称\t甲\n\t一级指标\t二级指标\t三级指标\t指标值\n\
+         (产出指标\t数量指标\t次数\t≥2.00(次)\n\
+         \t一级指标\t二级指标\t万标\t年度(/项目)指标值\n",
+    );
+    let inds = &doc.forms[0].indicators;
+    assert_eq!(inds.len(), 2);
+    assert_eq!(inds[0].level1, Some(Level1::other("(产出指标")));
+    assert_eq!(inds[0].level2, Some(Level2::Quantity));
+    assert_eq!(inds[1].level1, Some(Level1::other("一级指标")));
+    assert_eq!(inds[1].level2, Some(Level2::other("二级指标")));
+    assert_eq!(
+        (inds[1].name.as_str(), inds[1].target.raw.as_str()),
+        ("万标", "年度(/项目)指标值")
+    );
+    // Nothing on the rows is left over (the form itself is a fragment).
+    let codes: Vec<_> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["truncated-form"]);
+    let again = jixiao::parse(&jixiao::render(&doc));
+    assert_eq!(forms(&again), forms(&doc));
+
+    // Unknown labels both written on a row under a carried level-1.
+    let doc = jixiao::parse(
+        "财政项目支出绩效目标申报表\n项目名称\t甲\n\
+         绩效指标\t产出指标\t数量指标\t次数\t≥2.00(次)\n\
+         \t新增指标\t其他指标\t人数\t=1(人)\n",
+    );
+    let ind = &doc.forms[0].indicators[1];
+    assert_eq!(ind.level1, Some(Level1::other("新增指标")));
+    assert_eq!(ind.level2, Some(Level2::other("其他指标")));
+    assert_eq!(ind.name, "人数");
+    let again = jixiao::parse(&jixiao::render(&doc));
+    assert_eq!(forms(&again), forms(&doc));
 }

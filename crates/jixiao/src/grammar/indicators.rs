@@ -5,6 +5,8 @@
 //! heading_row  := '绩效指标'? heading heading+      -- 一级指标 二级指标 三级指标 指标值
 //! indicator_row:= '绩效指标'? level1? level2? name target
 //! level1       := 成本指标 | 产出指标 | 效益指标 | 满意度指标   (and aliases)
+//!               | '…指标' (an unknown label, when a level-2 follows it, or another
+//!                 unknown label and then a name and a target)
 //! level2       := 经济成本指标 | 数量指标 | 质量指标 | … | 服务对象满意度指标
 //!               | '…指标' (an unknown label, when a name and a target follow it)
 //! target       := see target.rs
@@ -99,7 +101,15 @@ pub(crate) fn read_row(
                 continue;
             }
             if tail.len() >= 2 && cell.key_last_char() == Some('标') && unknown_label(cell.key()) {
-                let next_is_l2 = tail.first().is_some_and(|n| level2(n.label()).is_some());
+                // The first of two labels before a name and a target is the
+                // level-1: `A指标 B指标 name target` (a known level-2 after it,
+                // or another unknown label with a name and a target still to come).
+                let next_is_l2 = tail.first().is_some_and(|n| {
+                    level2(n.label()).is_some()
+                        || (tail.len() >= 3
+                            && n.key_last_char() == Some('标')
+                            && unknown_label(n.key()))
+                });
                 if l1.is_none() && next_is_l2 {
                     l1 = Some(Level1::other(normalize(cell.text)));
                 } else {
