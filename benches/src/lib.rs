@@ -327,6 +327,48 @@ pub mod hostile {
         s
     }
 
+    /// About `size` bytes of space-aligned text (runs of spaces between
+    /// labels, names and values: it reads as `pdftotext -layout`), a new form
+    /// every `lines_per_form` lines (`0`: all in one form), deterministic.
+    /// The spaced reader's geometry grew with the fourth power of a page's
+    /// length on such text until its work was bounded.
+    #[must_use]
+    pub fn spaced_soup(size: usize, lines_per_form: usize) -> String {
+        const TOKENS: [&str; 11] = [
+            "数量指标",
+            "质量指标",
+            "产出指标",
+            "人数",
+            "≥2.00(次)",
+            "符合要求",
+            "=100(%)",
+            "效益指标",
+            "社会效益指标",
+            "满意度",
+            "绩效指标",
+        ];
+        const HEAD: &str = "财政项目支出绩效目标申报表\n项目名称   甲\n   一级指标   二级指标   三级指标   年度(/项目)指标值\n";
+        let mut rng = crate::Rng::new(7);
+        let mut s = String::with_capacity(size + 256);
+        s.push_str(HEAD);
+        let mut in_form = 0;
+        while s.len() < size {
+            for i in 0..=rng.below(3) {
+                if i > 0 {
+                    s.push_str("   ");
+                }
+                s.push_str(TOKENS[rng.below(TOKENS.len())]);
+            }
+            s.push('\n');
+            in_form += 1;
+            if lines_per_form > 0 && in_form == lines_per_form {
+                s.push_str(HEAD);
+                in_form = 0;
+            }
+        }
+        s
+    }
+
     /// `size` bytes of valid form text with one invalid byte at `at`.
     #[must_use]
     pub fn invalid_utf8(size: usize, at: usize) -> Vec<u8> {

@@ -206,7 +206,7 @@ fn hostile(args: &[String]) {
     use jixiao_bench::hostile as h;
     type Make = fn(usize) -> String;
     let scale: f64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(1.0);
-    let cases: [(&str, Make, usize); 6] = [
+    let cases: [(&str, Make, usize); 8] = [
         ("single line (bytes)", h::single_line, 50 * MB),
         ("form headers (count)", h::form_headers, 1_000_000),
         ("blank lines (count)", h::blank_lines, 1_000_000),
@@ -216,6 +216,16 @@ fn hostile(args: &[String]) {
             "repeated cells on one row (count)",
             h::repeated_cells,
             20_000,
+        ),
+        (
+            "spaced soup, one form (bytes)",
+            |n| h::spaced_soup(n, 0),
+            8 * MB,
+        ),
+        (
+            "spaced soup, 290-line forms (bytes)",
+            |n| h::spaced_soup(n, 290),
+            4 * MB,
         ),
         (
             "sample repeated (copies)",

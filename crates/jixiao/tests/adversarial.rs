@@ -9,6 +9,8 @@
 
 mod common;
 
+use std::fmt::Write as _;
+
 use jixiao::{parse, parse_bytes, split_forms, Code, Error, FormReader, StreamItem};
 use proptest::prelude::*;
 
@@ -398,4 +400,78 @@ fn many_short_spaced_lines_on_one_page() {
             &jixiao::ParseOptions::with_layout(jixiao::Layout::Spaced)
         )
     );
+}
+
+/// A `pdftotext -layout` table of `rows` indicator rows on one page (no page
+/// break), each row with its levels written out.
+fn spaced_table(rows: usize) -> String {
+    let mut text = String::from(
+        "财政项目支出绩效目标申报表\n项目名称    甲\n\
+         \x20   一级指标    二级指标    三级指标        年度(/项目)指标值\n",
+    );
+    for k in 1..=rows {
+        let _ = writeln!(
+            text,
+            "    产出指标    数量指标    人数{k:<6}        ≥{k}(人)"
+        );
+    }
+    text
+}
+
+fn assert_counted_rows(doc: &jixiao::Document, rows: usize) {
+    assert_eq!(doc.layout, jixiao::Layout::Spaced);
+    assert_eq!(doc.forms.len(), 1);
+    let inds = &doc.forms[0].indicators;
+    assert_eq!(inds.len(), rows);
+    for (k, ind) in (1..).zip(inds) {
+        assert_eq!(ind.name, format!("人数{k}"));
+        assert_eq!(ind.target.raw, format!("≥{k}(人)"));
+        assert_eq!(ind.target.value, Some(jixiao::Decimal::from(k)));
+        assert_eq!(ind.level1, Some(jixiao::Level1::Output), "row {k}");
+        assert_eq!(ind.level2, Some(jixiao::Level2::Quantity), "row {k}");
+    }
+}
+
+/// The spaced reader's geometry compares the labels and rows of a page with
+/// each other; on one long page of hostile text it grew with the fourth power
+/// of the page's length (a 16 KB page took 7 s in a release build, 32 KB two
+/// minutes). A page is now read in parts of at most 150 lines, as if page
+/// breaks cut it: a 200-row table on one page still reads whole.
+#[test]
+fn a_long_spaced_page_is_read_in_parts() {
+    let text = spaced_table(200);
+    assert!(text.lines().count() > 200);
+    assert_counted_rows(&parse(&text), 200);
+}
+
+/// A form body of more than 300 non-blank lines (real forms have under 60)
+/// is read one line a row, its space-separated fragments as cells: still
+/// every indicator of a clean table, and linear time for any text.
+#[test]
+fn a_spaced_form_past_the_geometry_bound_is_read_line_by_line() {
+    let text = spaced_table(400);
+    assert_counted_rows(&parse(&text), 400);
+    // Hostile: 6,000 lines of label and value soup in one form finish (this
+    // took hours before the bounds) and every fragment reaches the grammar.
+    let soup = [
+        "数量指标",
+        "产出指标",
+        "人数",
+        "≥2.00(次)",
+        "符合要求",
+        "效益指标",
+    ];
+    let mut text = String::from("财政项目支出绩效目标申报表\n项目名称    甲\n");
+    for k in 0..6_000 {
+        text.push_str(soup[k % 6]);
+        text.push_str("    ");
+        text.push_str(soup[(k * 7 + 1) % 6]);
+        text.push('\n');
+    }
+    let doc = jixiao::parse_with(
+        &text,
+        &jixiao::ParseOptions::with_layout(jixiao::Layout::Spaced),
+    );
+    assert_eq!(doc.forms.len(), 1);
+    assert!(doc.forms[0].indicators.len() + doc.diagnostics.len() >= 1_000);
 }

@@ -24,6 +24,16 @@
 //!    to groups of rows whose centre they sit on.
 //! 5. **Rows out.** The rows are written in the sample's tab layout with
 //!    explicit levels, and every row remembers the source lines it came from.
+//!
+//! Bounds on the work. The geometry of steps 2–4 compares fragments, labels
+//! and rows of one form (or one page) with each other, which is cheap on
+//! real forms (the longest in the fixtures has 54 non-blank lines, a page
+//! 45) but grows faster than the text on hostile input. So: a form body of
+//! more than [`MAX_BODY_LINES`] non-blank lines is not read by geometry: each
+//! of its lines becomes one row of its fragments, for the grammar to read or
+//! report cell by cell; a table page longer than [`MAX_PAGE_LINES`] lines is
+//! read in parts of that length, as if page breaks cut it; a row spans at
+//! most [`MAX_ROW_LINES`] lines. Time is then linear in the input's length.
 
 use crate::model::{Level1, Level2};
 use crate::text::{self, join_wrapped, label_key, Line};
@@ -448,7 +458,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
         let year = single && crate::grammar::value::parse_year_line(t).is_some();
         if header || year || (!seen_form && single && body.is_empty()) {
             if !body.is_empty() {
-                form_body(lines, &body, &mut out);
+                read_body(lines, &body, &mut out);
                 body.clear();
             }
             seen_form |= header;
@@ -458,9 +468,30 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
         body.push(i);
     }
     if !body.is_empty() {
-        form_body(lines, &body, &mut out);
+        read_body(lines, &body, &mut out);
     }
     out.rows
+}
+
+/// The most non-blank lines of a form body that are read by geometry
+/// (about six times the longest form of the fixtures).
+const MAX_BODY_LINES: usize = 300;
+
+/// Read a form body: by geometry ([`form_body`]) up to [`MAX_BODY_LINES`]
+/// lines; past that, one row per line, its fragments as cells, so that the
+/// time stays linear and every fragment still reaches the grammar.
+fn read_body(lines: &[Line<'_>], body: &[usize], out: &mut Out) {
+    if body.len() <= MAX_BODY_LINES {
+        form_body(lines, body, out);
+        return;
+    }
+    for &i in body {
+        let cells = fragments(i, lines[i].text)
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        out.push(cells, [i]);
+    }
 }
 
 fn form_body(lines: &[Line<'_>], body: &[usize], out: &mut Out) {
@@ -689,30 +720,76 @@ struct TRow {
     l2: Option<Level2>,
 }
 
+/// The longest stretch of lines that the table reads as one page.
+const MAX_PAGE_LINES: usize = 150;
+
+/// Sorted first lines of the table's pages after the first: the page breaks,
+/// and a cut every [`MAX_PAGE_LINES`] lines of a longer page (real pages are
+/// well under it: the fixtures' longest has 45 non-blank lines).
+fn page_cuts(labels: &[&Label], values: &[&Frag], page_breaks: &[usize]) -> Vec<usize> {
+    let mut breaks: Vec<usize> = page_breaks.to_vec();
+    breaks.sort_unstable();
+    breaks.dedup();
+    let first = labels
+        .iter()
+        .map(|l| l.first)
+        .chain(values.iter().map(|f| f.line))
+        .min();
+    let last = labels
+        .iter()
+        .map(|l| l.last)
+        .chain(values.iter().map(|f| f.line))
+        .max();
+    let (Some(first), Some(last)) = (first, last) else {
+        return breaks;
+    };
+    let mut cuts = Vec::with_capacity(breaks.len());
+    let mut start = first;
+    for b in breaks.iter().copied().chain([last + 1]) {
+        if b <= start {
+            cuts.push(b);
+            continue;
+        }
+        let mut at = start + MAX_PAGE_LINES;
+        while at < b {
+            cuts.push(at);
+            at += MAX_PAGE_LINES;
+        }
+        if b <= last {
+            cuts.push(b);
+        }
+        start = b;
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
 fn table_region(labels: &[&Label], values: &[&Frag], page_breaks: &[usize], out: &mut Out) {
     if labels.is_empty() && values.is_empty() {
         return;
     }
-    // Pages: geometry is per page.
-    let mut cuts: Vec<usize> = page_breaks.to_vec();
-    cuts.sort_unstable();
-    let page_of = |line: usize| cuts.iter().filter(|&&c| c <= line).count();
+    // Pages: geometry is per page, and a page is read in parts of at most
+    // MAX_PAGE_LINES lines.
+    let cuts = page_cuts(labels, values, page_breaks);
+    let page_of = |line: usize| cuts.partition_point(|&c| c <= line);
     let pages = cuts.len() + 1;
+    let mut page_values: Vec<Vec<&Frag>> = vec![Vec::new(); pages];
+    for &f in values {
+        page_values[page_of(f.line)].push(f);
+    }
+    let mut page_labels: Vec<Vec<&Label>> = vec![Vec::new(); pages];
+    for &l in labels {
+        page_labels[page_of(l.first)].push(l);
+    }
     let mut all_rows: Vec<TRow> = Vec::new();
     let mut carry1: Option<Level1> = None;
     let mut carry2: Option<Level2> = None;
-    for page in 0..pages {
-        let pv: Vec<&Frag> = values
-            .iter()
-            .copied()
-            .filter(|f| page_of(f.line) == page)
-            .collect();
-        let pl: Vec<&Label> = labels
-            .iter()
-            .copied()
-            .filter(|l| page_of(l.first) == page)
-            .collect();
-        let mut rows = page_rows(&pv, &pl);
+    for (page, (pv, pl)) in page_values.iter().zip(&page_labels).enumerate() {
+        if pv.is_empty() && pl.is_empty() {
+            continue;
+        }
+        let mut rows = page_rows(pv, pl);
         let l1s: Vec<(f64, Level1)> = pl
             .iter()
             .filter_map(|l| match &l.kind {
@@ -1017,7 +1094,18 @@ fn partition(
             })
             .collect();
     }
-    // dp[k][i]: rows[..i] assigned to labels[..k].
+    // dp[k][i]: rows[..i] assigned to labels[..k]. misfit_before[k][i]: the
+    // misfit of rows[..i] under label k (whole numbers: the sums are exact).
+    let misfit_before: Vec<Vec<f64>> = (0..m)
+        .map(|k| {
+            let mut acc = Vec::with_capacity(n + 1);
+            acc.push(0.0);
+            for r in rows {
+                acc.push(acc.last().copied().unwrap_or(0.0) + misfit(r, k));
+            }
+            acc
+        })
+        .collect();
     let inf = f64::INFINITY;
     let mut dp = vec![vec![inf; n + 1]; m + 1];
     let mut back = vec![vec![0usize; n + 1]; m + 1];
@@ -1038,7 +1126,7 @@ fn partition(
                 // pdftotext puts a label centred between two lines on the
                 // upper one: break ties that way.
                 let below = if centers[k - 1] > c { 0.01 } else { 0.0 };
-                let fit: f64 = rows[j..i].iter().map(|r| misfit(r, k - 1)).sum();
+                let fit = misfit_before[k - 1][i] - misfit_before[k - 1][j];
                 let cost = dp[k - 1][j] + (c - centers[k - 1]).abs() + below + fit;
                 if cost < dp[k][i] {
                     dp[k][i] = cost;
