@@ -369,6 +369,41 @@ pub mod hostile {
         s
     }
 
+    /// A spaced form whose one value line holds `n` single-spaced words (one
+    /// fragment of `n` words: its label split was quadratic in its length).
+    #[must_use]
+    pub fn spaced_words(n: usize) -> String {
+        let mut s = String::from("财政项目支出绩效目标申报表\n项目名称   甲\n实施单位   乙\n");
+        s.push_str(&"甲 ".repeat(n));
+        s.push('\n');
+        s
+    }
+
+    /// A spaced form of `n` lines of 400 label-prefix fragments each (joining
+    /// wrapped labels compared every fragment with every other).
+    #[must_use]
+    pub fn spaced_fragments(n: usize) -> String {
+        let mut s = String::from("财政项目支出绩效目标申报表\n项目名称   甲\n");
+        let line = format!("{}\n", "项目   ".repeat(400));
+        for _ in 0..n {
+            s.push_str(&line);
+        }
+        s
+    }
+
+    /// One form whose goals run over `n` lines (a wrapped goal text was
+    /// joined by copying the text so far at every line).
+    #[must_use]
+    pub fn goal_lines(n: usize) -> String {
+        let mut s = String::from(
+            "财政项目支出绩效目标申报表\n项目名称\t甲\n项目绩效目标\t项目总目标\t年度总体目标\n",
+        );
+        for _ in 0..n {
+            s.push_str("\t加强就业服务能力建设\t做好各项工作\n");
+        }
+        s
+    }
+
     /// `size` bytes of valid form text with one invalid byte at `at`.
     #[must_use]
     pub fn invalid_utf8(size: usize, at: usize) -> Vec<u8> {

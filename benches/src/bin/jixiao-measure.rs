@@ -206,7 +206,7 @@ fn hostile(args: &[String]) {
     use jixiao_bench::hostile as h;
     type Make = fn(usize) -> String;
     let scale: f64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(1.0);
-    let cases: [(&str, Make, usize); 8] = [
+    let cases: [(&str, Make, usize); 11] = [
         ("single line (bytes)", h::single_line, 50 * MB),
         ("form headers (count)", h::form_headers, 1_000_000),
         ("blank lines (count)", h::blank_lines, 1_000_000),
@@ -218,6 +218,11 @@ fn hostile(args: &[String]) {
             20_000,
         ),
         (
+            "goal text lines in one form (count)",
+            h::goal_lines,
+            1_000_000,
+        ),
+        (
             "spaced soup, one form (bytes)",
             |n| h::spaced_soup(n, 0),
             8 * MB,
@@ -226,6 +231,16 @@ fn hostile(args: &[String]) {
             "spaced soup, 290-line forms (bytes)",
             |n| h::spaced_soup(n, 290),
             4 * MB,
+        ),
+        (
+            "spaced, single-spaced words on one line (count)",
+            h::spaced_words,
+            4_000_000,
+        ),
+        (
+            "spaced, 400 fragments a line (lines)",
+            h::spaced_fragments,
+            4_000,
         ),
         (
             "sample repeated (copies)",

@@ -2,7 +2,7 @@
 //! pdfplumber `extract_tables()`).
 
 use crate::model::Document;
-use crate::text::{is_space, join_wrapped};
+use crate::text::{is_space, push_wrapped};
 
 /// Join the physical lines inside one cell (pdfplumber keeps a wrapped cell's
 /// lines separated by `\n`): no space between CJK fragments, one space
@@ -12,9 +12,7 @@ fn cell_text(cell: &str) -> String {
     for part in cell.split(['\n', '\r']) {
         let part = part.replace('\t', " ");
         let part = part.trim_matches(is_space);
-        if !part.is_empty() {
-            out = join_wrapped(&out, part).into_string();
-        }
+        push_wrapped(&mut out, part);
     }
     out
 }

@@ -75,7 +75,7 @@ fn write_goals(out: &mut String, project: Option<&str>, annual: Option<&str>) {
 }
 
 /// Cut a goal text into pieces that the goals grammar joins back into it
-/// (see `join_wrapped`): no space between two pieces unless both sides are
+/// (see `text::wrapped_tail`): no space between two pieces unless both sides are
 /// ASCII letters or digits, where the space between them is dropped. Two
 /// pieces when some cut leaves both readable as goal text on a row of their
 /// own; else one piece per cut (a piece of one or two characters is never a

@@ -541,7 +541,9 @@ pub(crate) fn key(s: &str) -> Cow<'_, str> {
 }
 
 /// Join two fragments of one wrapped text: no space between CJK characters,
-/// one space between Latin words.
+/// one space between Latin words. The join as it was written before the
+/// in-place [`push_wrapped`]: the oracle their property test compares with.
+#[cfg(test)]
 pub(crate) fn join_wrapped(a: &str, b: &str) -> Text {
     let a = trim(a);
     let b = trim(b);
@@ -560,6 +562,42 @@ pub(crate) fn join_wrapped(a: &str, b: &str) -> Text {
     }
     out.push_str(b);
     out
+}
+
+/// How a fragment `b` of a wrapped text joins the text `out` so far (empty or
+/// trimmed): no space between CJK characters, one space between Latin words.
+/// `None` when `b` is blank (nothing changes), else whether a space goes
+/// between and the trimmed `b`. Appending in place with this keeps joining
+/// many fragments linear (a join that returned a new text copied the text so
+/// far at every fragment).
+pub(crate) fn wrapped_tail<'b>(out: &str, b: &'b str) -> Option<(bool, &'b str)> {
+    let b = trim(b);
+    let first = b.chars().next()?;
+    let space = out
+        .chars()
+        .next_back()
+        .is_some_and(|last| last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric());
+    Some((space, b))
+}
+
+/// Append the fragment `b` to `out` (empty or trimmed) by [`wrapped_tail`].
+pub(crate) fn push_wrapped(out: &mut String, b: &str) {
+    if let Some((space, b)) = wrapped_tail(out, b) {
+        if space {
+            out.push(' ');
+        }
+        out.push_str(b);
+    }
+}
+
+/// [`push_wrapped`] for a model text.
+pub(crate) fn push_wrapped_text(out: &mut Text, b: &str) {
+    if let Some((space, b)) = wrapped_tail(out, b) {
+        if space {
+            out.push(' ');
+        }
+        out.push_str(b);
+    }
 }
 
 /// 1-based column of a byte offset within a line, counted in Unicode scalar values.
@@ -629,6 +667,25 @@ mod tests {
         assert_eq!(label_key("项目 绩效 目标"), "项目绩效目标");
         assert_eq!(label_key("项目资金总额："), "项目资金总额");
         assert_eq!(label_key("其中: 财政资金"), "其中:财政资金");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn push_wrapped_is_join_wrapped_folded(parts in proptest::collection::vec(
+            proptest::string::string_regex("[ a1\u{3000}项目:]{0,6}").unwrap(), 0..8)
+        ) {
+            let folded = parts
+                .iter()
+                .fold(String::new(), |acc, p| join_wrapped(&acc, p).into_string());
+            let mut pushed = String::new();
+            let mut text = Text::default();
+            for p in &parts {
+                push_wrapped(&mut pushed, p);
+                push_wrapped_text(&mut text, p);
+            }
+            proptest::prop_assert_eq!(&pushed, &folded);
+            proptest::prop_assert_eq!(text.as_str(), folded.as_str());
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@
 
 use crate::diagnostic::Code;
 use crate::model::Goals;
-use crate::text::{join_wrapped, normalize, Cell, Line};
+use crate::text::{normalize, push_wrapped_text, Cell, Line};
 use crate::vocab::{goal_label, GoalLabel};
 
 use super::FormCtx;
@@ -60,11 +60,11 @@ fn append(goals: &mut Goals, which: Which, text: &str) {
         Which::Project => &mut goals.project,
         Which::Annual => &mut goals.annual,
     };
-    let text = normalize(text);
-    *slot = Some(match slot.take() {
-        Some(before) => join_wrapped(&before, &text),
-        None => text,
-    });
+    // In place: a goal wrapped over many lines stays linear to join.
+    match slot {
+        Some(before) => push_wrapped_text(before, &normalize(text)),
+        None => *slot = Some(normalize(text)),
+    }
 }
 
 /// Read the header row (labels, and any text that follows a label in it).

@@ -55,7 +55,7 @@
 use crate::grammar::value::{parse_amount, parse_date, parse_year_line};
 use crate::layout::spaced::Row;
 use crate::model::{Level1, Level2, TargetKind};
-use crate::text::{self, join_wrapped, label_key, Line};
+use crate::text::{self, label_key, Line};
 use crate::vocab;
 
 /// Text the reader could not place: source line indices (0-based) and why.
@@ -194,7 +194,7 @@ fn cjk_gap(a: &str, b: &str) -> bool {
 pub(super) fn join_all<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for p in parts {
-        out = join_wrapped(&out, p).into_string();
+        text::push_wrapped(&mut out, p);
     }
     out
 }

@@ -29,14 +29,15 @@
 //! and rows of one form (or one page) with each other, which is cheap on
 //! real forms (the longest in the fixtures has 54 non-blank lines, a page
 //! 45) but grows faster than the text on hostile input. So: a form body of
-//! more than [`MAX_BODY_LINES`] non-blank lines is not read by geometry: each
+//! more than [`MAX_BODY_LINES`] non-blank lines or [`MAX_BODY_FRAGMENTS`]
+//! fragments is not read by geometry: each
 //! of its lines becomes one row of its fragments, for the grammar to read or
 //! report cell by cell; a table page longer than [`MAX_PAGE_LINES`] lines is
 //! read in parts of that length, as if page breaks cut it; a row spans at
 //! most [`MAX_ROW_LINES`] lines. Time is then linear in the input's length.
 
 use crate::model::{Level1, Level2};
-use crate::text::{self, join_wrapped, label_key, Line};
+use crate::text::{self, label_key, push_wrapped, Line};
 use crate::vocab;
 
 /// A row rebuilt from the source, with the 0-based line indices it came from.
@@ -94,22 +95,31 @@ fn fragments(line_no: usize, text: &str) -> Vec<Frag> {
 
 /// Cut `label value` (one space between) after the label, or after the
 /// first part of a label wrapped to the next line (`项目名 残疾人…`), repeatedly.
+/// The key of the text since the last cut grows one character at a time, so
+/// a long fragment of single-spaced words costs time linear in its length.
 fn split_after_label(line: usize, x0: usize, text: &str, out: &mut Vec<Frag>) {
     let chars: Vec<char> = text.chars().collect();
     let mut from = 0;
+    // label_key(chars[from..i]) before its trailing colons are dropped:
+    // spaces left out, full-width forms folded.
+    let mut key = String::new();
     for (i, c) in chars.iter().enumerate() {
-        if *c == ' ' && i > from {
-            let head: String = chars[from..i].iter().collect();
-            let key = label_key(&head);
-            if is_label_key(&key) || (key.chars().count() >= 2 && is_label_prefix(&key)) {
-                out.push(Frag {
-                    line,
-                    x0: x0 + from,
-                    x1: x0 + i,
-                    text: head,
-                });
-                from = i + 1;
+        if text::is_space(*c) {
+            if i > from {
+                let k = key.trim_end_matches(':');
+                if is_label_key(k) || (k.chars().nth(1).is_some() && is_label_prefix(k)) {
+                    out.push(Frag {
+                        line,
+                        x0: x0 + from,
+                        x1: x0 + i,
+                        text: chars[from..i].iter().collect(),
+                    });
+                    from = i + 1;
+                    key.clear();
+                }
             }
+        } else {
+            key.push(text::fold_width(*c));
         }
     }
     if from < chars.len() {
@@ -337,9 +347,11 @@ fn find_labels(mut frags: Vec<Frag>) -> (Vec<Frag>, Vec<Label>, Vec<bool>) {
 fn join_texts<'a>(parts: impl IntoIterator<Item = &'a Frag>) -> String {
     let mut v: Vec<&Frag> = parts.into_iter().collect();
     v.sort_by_key(|f| (f.line, f.x0));
-    v.iter().fold(String::new(), |acc, f| {
-        join_wrapped(&acc, &f.text).into_string()
-    })
+    let mut out = String::new();
+    for f in v {
+        push_wrapped(&mut out, &f.text);
+    }
+    out
 }
 
 /// Labels grouped into rows by their centre lines.
@@ -477,11 +489,23 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
 /// (about six times the longest form of the fixtures).
 const MAX_BODY_LINES: usize = 300;
 
+/// The most fragments of a form body that are read by geometry (the
+/// fixtures' forms have at most a few hundred).
+const MAX_BODY_FRAGMENTS: usize = 2_000;
+
 /// Read a form body: by geometry ([`form_body`]) up to [`MAX_BODY_LINES`]
-/// lines; past that, one row per line, its fragments as cells, so that the
-/// time stays linear and every fragment still reaches the grammar.
+/// lines and [`MAX_BODY_FRAGMENTS`] fragments; past either, one row per
+/// line, its fragments as cells, so that the time stays linear and every
+/// fragment still reaches the grammar.
 fn read_body(lines: &[Line<'_>], body: &[usize], out: &mut Out) {
-    if body.len() <= MAX_BODY_LINES {
+    let within = body.len() <= MAX_BODY_LINES && {
+        let mut count = 0;
+        body.iter().all(|&i| {
+            count += fragments(i, lines[i].text).len();
+            count <= MAX_BODY_FRAGMENTS
+        })
+    };
+    if within {
         form_body(lines, body, out);
         return;
     }
