@@ -72,9 +72,29 @@ fn benches(c: &mut Criterion) {
     }
 }
 
+/// Each layout's reader on the committed fixtures (one sample, 20 copies),
+/// with the floor on the same bytes.
+fn layouts(c: &mut Criterion) {
+    let mut g = c.benchmark_group("layouts");
+    for (sample, layout, text) in jixiao_bench::layout_fixtures() {
+        if sample != "sample-lo" {
+            continue;
+        }
+        let text = text.repeat(20);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("floor", layout), &text, |b, t| {
+            b.iter(|| jixiao_bench::floor(black_box(t.as_bytes())));
+        });
+        g.bench_with_input(BenchmarkId::new("parse", layout), &text, |b, t| {
+            b.iter(|| jixiao::parse(black_box(t)));
+        });
+    }
+    g.finish();
+}
+
 mod group {
     #![allow(missing_docs)] // criterion_group! generates an undocumented fn.
-    criterion::criterion_group!(parse, super::benches);
+    criterion::criterion_group!(parse, super::benches, super::layouts);
 }
 use group::parse;
 criterion_main!(parse);

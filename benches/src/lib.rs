@@ -222,6 +222,51 @@ pub fn damage(text: &str, seed: u64, every: usize) -> String {
     out
 }
 
+/// The committed layout fixtures (`crates/jixiao/fixtures/layouts/`): each
+/// sample's text as every extractor gave it, with the layout it must be read
+/// as (the tab layout by the copy-paste file): `(sample, layout, text)`.
+///
+/// # Panics
+///
+/// When the fixtures folder cannot be read (a checkout without it).
+///
+/// ```
+/// let all = jixiao_bench::layout_fixtures();
+/// assert!(all.iter().any(|(_, l, _)| *l == jixiao::Layout::Flow));
+/// for (sample, layout, text) in &all {
+///     assert_eq!(jixiao::parse(text).layout, *layout, "{sample}");
+/// }
+/// ```
+#[must_use]
+pub fn layout_fixtures() -> Vec<(String, jixiao::Layout, String)> {
+    use jixiao::Layout;
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/jixiao/fixtures/layouts");
+    let mut samples: Vec<_> = std::fs::read_dir(&dir)
+        .expect("layout fixtures")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    samples.sort();
+    let mut out = Vec::new();
+    for sample in samples {
+        for (ext, layout) in [
+            ("paste.tsv", Layout::Tab),
+            ("layout.txt", Layout::Spaced),
+            ("plumber-text.txt", Layout::Flow),
+            ("raw.txt", Layout::Plain),
+        ] {
+            if let Ok(text) =
+                std::fs::read_to_string(dir.join(&sample).join(format!("{sample}.{ext}")))
+            {
+                out.push((sample.clone(), layout, text));
+            }
+        }
+    }
+    out
+}
+
 /// The floor: what any reader of these files must do with the bytes, and
 /// nothing more. Validate UTF-8, split into lines (`\r\n`, `\n`, `\r`) and
 /// lines into tab-separated cells, trim each cell. Returns (lines, non-empty

@@ -4,6 +4,8 @@
 //! jixiao-measure throughput [MB …]   MB/s, forms/s and ratio to the floor (default 1 10 100)
 //! jixiao-measure memory [MB …]       peak RSS (VmHWM) per route, one child process each
 //! jixiao-measure hostile [SCALE]     adversarial inputs at SCALE×, ½SCALE× and ¼SCALE× (default 1)
+//! jixiao-measure layouts [COPIES]    each layout fixture repeated COPIES times (default 20):
+//!                                    MB/s, forms/s and ratio to the floor on the same bytes
 //! jixiao-measure corpus MB PATH [damaged]   write the corpus (for profiling, the CLI, fuzz seeds)
 //! jixiao-measure memory-child PATH floor|parse|json|parallel|stream   one run (used by `memory`;
 //!                                    under `valgrind --tool=callgrind` it gives instruction counts)
@@ -20,7 +22,7 @@ use std::time::{Duration, Instant};
 const MB: usize = 1 << 20;
 
 fn usage() -> ! {
-    eprintln!("usage: jixiao-measure throughput|memory|hostile [ARGS]");
+    eprintln!("usage: jixiao-measure throughput|memory|hostile|layouts [ARGS]");
     std::process::exit(2);
 }
 
@@ -296,6 +298,28 @@ fn hostile(args: &[String]) {
     );
 }
 
+#[allow(clippy::cast_precision_loss)]
+fn layouts(args: &[String]) {
+    let copies: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(20);
+    println!("| sample | layout | bytes | floor | parse | forms/s | × floor |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+    for (sample, layout, text) in jixiao_bench::layout_fixtures() {
+        let text = text.repeat(copies);
+        let doc = jixiao::parse(&text);
+        assert_eq!(doc.layout, layout, "{sample}");
+        let floor = best(5, || jixiao_bench::floor(text.as_bytes()));
+        let parse = best(5, || jixiao::parse(&text));
+        println!(
+            "| {sample} | {layout} | {} | {:.1} MB/s | {:.1} MB/s | {:.0} | {:.2} |",
+            text.len(),
+            mbps(text.len(), floor),
+            mbps(text.len(), parse),
+            doc.forms.len() as f64 / parse.as_secs_f64(),
+            parse.as_secs_f64() / floor.as_secs_f64()
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -303,6 +327,7 @@ fn main() {
         Some("memory") => memory(&args[1..]),
         Some("memory-child") if args.len() == 3 => memory_child(&args[1], &args[2]),
         Some("hostile") => hostile(&args[1..]),
+        Some("layouts") => layouts(&args[1..]),
         Some("corpus") if args.len() >= 3 => {
             let mb: usize = args[1].parse().unwrap_or_else(|_| usage());
             let mut text = jixiao_bench::corpus(mb * MB, 42);
