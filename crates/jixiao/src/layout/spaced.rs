@@ -101,10 +101,11 @@ fn split_after_label(line: usize, x0: usize, text: &str, out: &mut Vec<Frag>) {
     let chars: Vec<char> = text.chars().collect();
     let mut from = 0;
     // label_key(chars[from..i]) before its trailing colons are dropped:
-    // spaces left out, full-width forms folded.
+    // spaces left out (fragments() turned every space into ' '), full-width
+    // forms folded.
     let mut key = String::new();
     for (i, c) in chars.iter().enumerate() {
-        if text::is_space(*c) {
+        if *c == ' ' {
             if i > from {
                 let k = key.trim_end_matches(':');
                 if is_label_key(k) || (k.chars().nth(1).is_some() && is_label_prefix(k)) {
@@ -457,7 +458,8 @@ impl Out {
 /// Rebuild the rows of a whole space-aligned text.
 pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
     let mut out = Out { rows: Vec::new() };
-    let mut body: Vec<usize> = Vec::new();
+    // The body's non-blank lines with their fragments (cut once, here).
+    let mut body: Vec<(usize, Vec<Frag>)> = Vec::new();
     let mut seen_form = false;
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
@@ -465,22 +467,22 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
         }
         let t = text::trim(line.text);
         let key = label_key(t);
-        let single = fragments(i, line.text).len() == 1;
+        let frags = fragments(i, line.text);
+        let single = frags.len() == 1;
         let header = single && vocab::is_form_header(&key);
         let year = single && crate::grammar::value::parse_year_line(t).is_some();
         if header || year || (!seen_form && single && body.is_empty()) {
             if !body.is_empty() {
-                read_body(lines, &body, &mut out);
-                body.clear();
+                read_body(lines, std::mem::take(&mut body), &mut out);
             }
             seen_form |= header;
             out.push(vec![t.to_owned()], [i]);
             continue;
         }
-        body.push(i);
+        body.push((i, frags));
     }
     if !body.is_empty() {
-        read_body(lines, &body, &mut out);
+        read_body(lines, body, &mut out);
     }
     out.rows
 }
@@ -497,32 +499,24 @@ const MAX_BODY_FRAGMENTS: usize = 2_000;
 /// lines and [`MAX_BODY_FRAGMENTS`] fragments; past either, one row per
 /// line, its fragments as cells, so that the time stays linear and every
 /// fragment still reaches the grammar.
-fn read_body(lines: &[Line<'_>], body: &[usize], out: &mut Out) {
-    let within = body.len() <= MAX_BODY_LINES && {
-        let mut count = 0;
-        body.iter().all(|&i| {
-            count += fragments(i, lines[i].text).len();
-            count <= MAX_BODY_FRAGMENTS
-        })
-    };
-    if within {
+fn read_body(lines: &[Line<'_>], body: Vec<(usize, Vec<Frag>)>, out: &mut Out) {
+    let fragment_count: usize = body.iter().map(|(_, f)| f.len()).sum();
+    if body.len() <= MAX_BODY_LINES && fragment_count <= MAX_BODY_FRAGMENTS {
         form_body(lines, body, out);
         return;
     }
-    for &i in body {
-        let cells = fragments(i, lines[i].text)
-            .into_iter()
-            .map(|f| f.text)
-            .collect();
-        out.push(cells, [i]);
+    for (i, frags) in body {
+        out.push(frags.into_iter().map(|f| f.text).collect(), [i]);
     }
 }
 
-fn form_body(lines: &[Line<'_>], body: &[usize], out: &mut Out) {
+fn form_body(lines: &[Line<'_>], body: Vec<(usize, Vec<Frag>)>, out: &mut Out) {
+    let body_first = body.first().map_or(0, |(i, _)| *i);
+    let end = body.last().map_or(0, |(i, _)| i + 1);
     // Page furniture stays a row of its own (the grammar reports it).
     let mut frags: Vec<Frag> = Vec::new();
     let mut page_breaks: Vec<usize> = Vec::new();
-    for &i in body {
+    for (i, line_frags) in body {
         if crate::grammar::header::is_page_furniture(lines[i].text) {
             page_breaks.push(i);
             out.push(vec![text::trim(lines[i].text).to_owned()], [i]);
@@ -531,7 +525,7 @@ fn form_body(lines: &[Line<'_>], body: &[usize], out: &mut Out) {
         if lines[i].text.contains('\u{c}') {
             page_breaks.push(i);
         }
-        frags.extend(fragments(i, lines[i].text));
+        frags.extend(line_frags);
     }
     let (frags, labels, used) = find_labels(frags);
     let values: Vec<&Frag> = frags
@@ -548,13 +542,12 @@ fn form_body(lines: &[Line<'_>], body: &[usize], out: &mut Out) {
             .map(|l| l.first)
             .min()
     };
-    let end = body.last().map_or(0, |l| l + 1);
     let funding_start = first_line(&|k| matches!(k, Kind::Funding(_) | Kind::FundingHeader(_)));
     let goals_start = first_line(&|k| matches!(k, Kind::Goal(_)));
     let table_start =
         first_line(&|k| matches!(k, Kind::Table | Kind::Heading | Kind::L1(_) | Kind::L2(_)));
     let bounds = [
-        body.first().copied().unwrap_or(0),
+        body_first,
         funding_start.unwrap_or(end),
         goals_start.unwrap_or(end),
         table_start.unwrap_or(end),
