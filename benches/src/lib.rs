@@ -449,6 +449,37 @@ pub mod hostile {
         s
     }
 
+    /// About `n` lines of spaced forms of 41 indicator rows, each row
+    /// followed by six filler lines of two one-letter columns (287 lines a
+    /// form, just under the spaced reader's bound for reading by geometry).
+    /// No cut of such a page into rows is consistent, so every target became
+    /// a row and the level-label search weighed millions of cuts a page.
+    #[must_use]
+    pub fn spaced_filler(n: usize) -> String {
+        use std::fmt::Write as _;
+        let mut s = String::new();
+        let mut lines = 0;
+        while lines < n {
+            s.push_str("财政项目支出绩效目标申报表\n项目名称   甲\n   一级指标   二级指标   三级指标   年度(/项目)指标值\n");
+            for k in 1..=41 {
+                let _ = writeln!(s, "   产出指标   数量指标   人数{k}   ≥{k}(人)");
+                s.push_str(&"a  b\n".repeat(6));
+            }
+            lines += 3 + 41 * 7;
+        }
+        s
+    }
+
+    /// One form with `n` lines of an impossible start date: `n` diagnostics,
+    /// each with a span (rendering each one found its line by counting lines
+    /// from the top, quadratic in all).
+    #[must_use]
+    pub fn many_diagnostics(n: usize) -> String {
+        let mut s = String::from("财政项目支出绩效目标申报表\n项目名称\t党建经费\n");
+        s.push_str(&"计划开始日期\t2026-02-30\n".repeat(n));
+        s
+    }
+
     /// `size` bytes of valid form text with one invalid byte at `at`.
     #[must_use]
     pub fn invalid_utf8(size: usize, at: usize) -> Vec<u8> {

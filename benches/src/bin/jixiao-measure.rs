@@ -208,7 +208,7 @@ fn hostile(args: &[String]) {
     use jixiao_bench::hostile as h;
     type Make = fn(usize) -> String;
     let scale: f64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(1.0);
-    let cases: [(&str, Make, usize); 11] = [
+    let cases: [(&str, Make, usize); 13] = [
         ("single line (bytes)", h::single_line, 50 * MB),
         ("form headers (count)", h::form_headers, 1_000_000),
         ("blank lines (count)", h::blank_lines, 1_000_000),
@@ -243,6 +243,16 @@ fn hostile(args: &[String]) {
             "spaced, 400 fragments a line (lines)",
             h::spaced_fragments,
             4_000,
+        ),
+        (
+            "spaced, filler lines between rows (lines)",
+            h::spaced_filler,
+            400_000,
+        ),
+        (
+            "diagnostics with spans (count)",
+            h::many_diagnostics,
+            400_000,
         ),
         (
             "sample repeated (copies)",
@@ -281,6 +291,33 @@ fn hostile(args: &[String]) {
             );
             prev = Some(parse);
         }
+    }
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let n = (400_000.0 * scale) as usize;
+    let mut prev: Option<Duration> = None;
+    for n in [n / 4, n / 2, n] {
+        let text = h::many_diagnostics(n);
+        let doc = jixiao::parse(&text);
+        let t = Instant::now();
+        let bytes: usize = doc.diagnostics.iter().map(|d| d.render(&text).len()).sum();
+        let took = t.elapsed();
+        let ratio = prev.map_or(String::new(), |p| {
+            format!(
+                ", {:.2}× the time at ½n",
+                took.as_secs_f64() / p.as_secs_f64()
+            )
+        });
+        println!(
+            "\nrendering {} diagnostics of {} bytes ({bytes} bytes out): {:.0} ms{ratio}",
+            doc.diagnostics.len(),
+            text.len(),
+            took.as_secs_f64() * 1e3
+        );
+        prev = Some(took);
     }
     #[allow(
         clippy::cast_possible_truncation,

@@ -77,8 +77,9 @@ pub(crate) fn run(args: &CheckArgs) -> std::io::Result<Status> {
                 "diagnostics": diags,
             })),
             CheckFormat::Human => {
+                let starts = LineStarts::new(&parsed.text);
                 for d in &diags {
-                    let text = render(&renderer, d, parsed, &item.name);
+                    let text = render(&renderer, d, parsed, &starts, &item.name);
                     writeln!(out, "{text}\n")?;
                 }
             }
@@ -122,29 +123,37 @@ fn level(sev: Severity) -> Level<'static> {
     }
 }
 
-/// Byte offset of the start of 1-based line `n` (any line ending).
-fn line_start(text: &str, n: usize) -> Option<usize> {
-    if n == 1 {
-        return Some(0);
-    }
-    let bytes = text.as_bytes();
-    let mut line = 1;
-    let mut i = 0;
-    while i < bytes.len() {
-        let is_end = bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-        i += 1;
-        if is_end {
-            line += 1;
-            if line == n {
-                return Some(i);
+/// Byte offsets where each line starts (any line ending), found once per
+/// input: each diagnostic's frame is then an index, not a scan from the top
+/// (which made a large input with many findings quadratic).
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(text: &str) -> LineStarts {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
             }
         }
+        LineStarts(starts)
     }
-    None
+
+    /// Byte offset of the start of 1-based line `n`.
+    fn get(&self, n: usize) -> Option<usize> {
+        self.0.get(n.checked_sub(1)?).copied()
+    }
 }
 
 /// One diagnostic as a compiler-style report.
-fn render(renderer: &Renderer, d: &Diagnostic, parsed: &Parsed, source_name: &str) -> String {
+fn render(
+    renderer: &Renderer,
+    d: &Diagnostic,
+    parsed: &Parsed,
+    starts: &LineStarts,
+    source_name: &str,
+) -> String {
     let text = &parsed.text;
     let form_note = d.form.and_then(|i| parsed.document.forms.get(i)).map(|f| {
         format!(
@@ -157,9 +166,9 @@ fn render(renderer: &Renderer, d: &Diagnostic, parsed: &Parsed, source_name: &st
         .primary_title(d.message.as_str())
         .id(d.code.as_str());
     let frame = d.span.and_then(|span| {
-        let first = line_start(text, span.start_line)?;
+        let first = starts.get(span.start_line)?;
         let last_line = span.end_line.min(span.start_line + MAX_FRAME_LINES - 1);
-        let end = line_start(text, last_line + 1).map_or(text.len(), |e| e);
+        let end = starts.get(last_line + 1).map_or(text.len(), |e| e);
         let slice = text.get(first..end)?.trim_end_matches(['\n', '\r']);
         let start = span.start_byte.checked_sub(first)?;
         let stop = span
@@ -187,4 +196,36 @@ fn render(renderer: &Renderer, d: &Diagnostic, parsed: &Parsed, source_name: &st
         ));
     }
     renderer.render(&report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineStarts;
+
+    /// Line `n` starts after the (n-1)th line ending, whichever kind it is.
+    #[test]
+    fn line_starts_follow_every_line_ending() {
+        let text = "a\nbb\r\nccc\rdd\n\n\u{feff}e";
+        let starts = LineStarts::new(text);
+        let got: Vec<Option<usize>> = (0..=8).map(|n| starts.get(n)).collect();
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(0),
+                Some(2),
+                Some(6),
+                Some(10),
+                Some(13),
+                Some(14),
+                None,
+                None
+            ]
+        );
+        assert_eq!(
+            &text[starts.get(3).unwrap()..starts.get(4).unwrap()],
+            "ccc\r"
+        );
+        assert_eq!(LineStarts::new("x\n").get(2), Some(2));
+    }
 }

@@ -386,7 +386,7 @@ impl Diagnostic {
         let Some(span) = self.span else {
             return out;
         };
-        let Some(line_text) = nth_line(source, span.start_line) else {
+        let Some(line_text) = span_line(source, &span) else {
             return out;
         };
         let line_text = line_text.trim_start_matches('\u{feff}');
@@ -435,11 +435,30 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-fn nth_line(source: &str, n: usize) -> Option<&str> {
-    crate::text::lines(source)
-        .into_iter()
-        .nth(n.checked_sub(1)?)
-        .map(|l| l.text)
+/// The text of the span's first line. Found from the span's byte offset when
+/// the column there agrees (a look at one line, so rendering every
+/// diagnostic of a large input stays linear); otherwise by counting lines
+/// from the top.
+fn span_line<'a>(source: &'a str, span: &SourceSpan) -> Option<&'a str> {
+    line_at_byte(source, span).or_else(|| {
+        crate::text::line_iter(source)
+            .nth(span.start_line.checked_sub(1)?)
+            .map(|l| l.text)
+    })
+}
+
+/// The line around the span's start byte, if the span's column is there.
+fn line_at_byte<'a>(source: &'a str, span: &SourceSpan) -> Option<&'a str> {
+    let before = source.get(..span.start_byte)?;
+    let from = before.rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    let rest = &source[from..];
+    let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    let col = before[from..]
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .count()
+        + 1;
+    (col == span.start_col).then_some(line)
 }
 
 /// The Markdown table of every diagnostic code (what `docs/diagnostics.md` holds).
@@ -463,6 +482,37 @@ pub fn diagnostics_table() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The line found at a span's byte offset is the line its number names,
+    /// for every diagnostic of the sample and of damaged text, with every
+    /// line ending and a BOM (the line count is the slow path it replaces).
+    #[test]
+    fn span_lines_found_by_offset_are_the_numbered_lines() {
+        let damaged = "\u{feff}财政项目支出绩效目标申报表\n项目名称\t党建经费\n\
+                       计划开始日期\t2026-02-30\n资金总额\t十万\n年度总体目标\n\t一级指标\t二级指标\n";
+        let mut checked = 0;
+        for base in [crate::SAMPLE, damaged] {
+            let sources = [
+                base.to_owned(),
+                base.replace('\n', "\r\n"),
+                base.replace('\n', "\r"),
+                base.replace("2026", "二〇二六"),
+            ];
+            for src in &sources {
+                let doc = crate::parse(src);
+                for d in &doc.diagnostics {
+                    let Some(span) = d.span else { continue };
+                    let numbered = crate::text::line_iter(src)
+                        .nth(span.start_line - 1)
+                        .map(|l| l.text.trim_start_matches('\u{feff}'));
+                    let found = line_at_byte(src, &span).map(|l| l.trim_start_matches('\u{feff}'));
+                    assert_eq!(found, numbered, "{d:?} in {src:.40}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 20, "only {checked} spans checked");
+    }
 
     #[test]
     fn codes_round_trip_through_strings() {

@@ -1038,14 +1038,26 @@ fn page_rows(values: &[&Frag], labels: &[&Label]) -> Vec<TRow> {
             }
         }
     }
+    // The names of lines lo..=hi, in their order, by binary search (a filter
+    // per row was quadratic on hostile pages).
+    let mut names_by_line: Vec<&Frag> = names.iter().collect();
+    names_by_line.sort_by_key(|f| f.line);
+    let names_of = |lo: usize, hi: usize| -> Vec<Frag> {
+        let a = names_by_line.partition_point(|f| f.line < lo);
+        let b = names_by_line.partition_point(|f| f.line <= hi);
+        names_by_line[a..b.max(a)]
+            .iter()
+            .map(|&f| f.clone())
+            .collect()
+    };
     let mut cuts = Vec::new();
     let mut i = n;
     if dp[n].is_infinite() {
-        // No consistent cut: one row per line that has a target.
+        // No consistent cut: one row per target, with its line's names.
         return targets
             .iter()
             .map(|t| TRow {
-                name: names.iter().filter(|f| f.line == t.line).cloned().collect(),
+                name: names_of(t.line, t.line),
                 target: vec![t.clone()],
                 top: t.line,
                 bottom: t.line,
@@ -1063,11 +1075,7 @@ fn page_rows(values: &[&Frag], labels: &[&Label]) -> Vec<TRow> {
         .map(|(j, i)| {
             let (lo, hi) = (lines[j], lines[i - 1]);
             TRow {
-                name: names
-                    .iter()
-                    .filter(|f| f.line >= lo && f.line <= hi)
-                    .cloned()
-                    .collect(),
+                name: names_of(lo, hi),
                 target: targets
                     .iter()
                     .filter(|f| f.line >= lo && f.line <= hi)
@@ -1090,6 +1098,11 @@ fn rows_l2_parent(row: &TRow) -> Option<Level1> {
     row.l2.as_ref().and_then(Level2::canonical_parent)
 }
 
+/// The most cuts the level-label search of one page may weigh: about 20
+/// times what the fixtures' largest page needs (1,026), and well under a
+/// millisecond. Past it, each row takes the nearest label.
+const MAX_PARTITION_CUTS: usize = 20_000;
+
 fn partition(
     rows: &[TRow],
     centers: &[f64],
@@ -1101,8 +1114,17 @@ fn partition(
     if m == 0 {
         return vec![None; n];
     }
-    if m > n {
-        // More labels than rows: nearest label per row.
+    // Every label takes at least one row, so the search below looks at
+    // m * (n - m + 1) * (n - m + 2) / 2 cuts (a real page: a few thousand).
+    let cuts = m.saturating_mul(
+        (n + 1)
+            .saturating_sub(m)
+            .saturating_mul((n + 2).saturating_sub(m)),
+    ) / 2;
+    if m > n || cuts > MAX_PARTITION_CUTS {
+        // More labels than rows, or too many of both (hostile text: the
+        // fallback's one row per target can give thousands): nearest label
+        // per row.
         return rows
             .iter()
             .map(|r| {
@@ -1133,23 +1155,39 @@ fn partition(
     } else {
         dp[0][0] = 0.0;
     }
+    let tops: Vec<usize> = rows.iter().map(|r| r.top).collect();
     for k in 1..=m {
-        for i in 1..=n {
-            for j in 0..i {
-                if dp[k - 1][j].is_infinite() {
+        let (done, todo) = dp.split_at_mut(k);
+        let (prev, cur) = (&done[k - 1], &mut todo[0]);
+        let back_k = &mut back[k];
+        let fit_k = &misfit_before[k - 1];
+        let center = centers[k - 1];
+        // Every label takes at least one row, so only these states can lead
+        // to all rows under all labels: rows[..i] under labels[..k] needs
+        // i >= k and leaves n - i >= m - k rows; the previous label's state
+        // j needs j >= k - 1. The states left out are unreachable or never
+        // read back, so the groups are the same as over every (i, j).
+        for i in k..=n - (m - k) {
+            let bottom = rows[i - 1].bottom;
+            let mut best = inf;
+            let mut arg = 0;
+            for (j, (&p, &top)) in prev.iter().zip(&tops).enumerate().take(i).skip(k - 1) {
+                if p.is_infinite() {
                     continue;
                 }
-                let c = mid(rows[j].top, rows[i - 1].bottom);
+                let c = mid(top, bottom);
                 // pdftotext puts a label centred between two lines on the
                 // upper one: break ties that way.
-                let below = if centers[k - 1] > c { 0.01 } else { 0.0 };
-                let fit = misfit_before[k - 1][i] - misfit_before[k - 1][j];
-                let cost = dp[k - 1][j] + (c - centers[k - 1]).abs() + below + fit;
-                if cost < dp[k][i] {
-                    dp[k][i] = cost;
-                    back[k][i] = j;
+                let below = if center > c { 0.01 } else { 0.0 };
+                let fit = fit_k[i] - fit_k[j];
+                let cost = p + (c - center).abs() + below + fit;
+                if cost < best {
+                    best = cost;
+                    arg = j;
                 }
             }
+            cur[i] = best;
+            back_k[i] = arg;
         }
     }
     super::groups_from_back(&back, n, m)
