@@ -1836,23 +1836,36 @@ fn partition(
         }
     }
     for k in 1..=m {
-        for i in 1..=n {
-            for j in 0..i {
-                if dp[k - 1][j] == inf {
+        // misfit_before[i]: the misfit of rows[..i] under label k - 1 (small
+        // whole numbers: summed once instead of once per group).
+        let mut misfit_before = Vec::with_capacity(n + 1);
+        misfit_before.push(0u64);
+        for r in rows {
+            let last = misfit_before.last().copied().unwrap_or(0);
+            misfit_before.push(last.saturating_add(misfit(r, k - 1)));
+        }
+        let (done, todo) = dp.split_at_mut(k);
+        let (prev, cur) = (&done[k - 1], &mut todo[0]);
+        let center = centers[k - 1];
+        // Every label takes at least one row: the states left out can lead
+        // nowhere (see the spaced reader's partition), so the groups are
+        // the same as over every (i, j).
+        for i in k..=n - (m - k) {
+            let bottom = rows[i - 1].bottom_y;
+            for j in (k - 1)..i {
+                if prev[j] == inf {
                     continue;
                 }
-                let c2 = rows[j].top_y + rows[i - 1].bottom_y;
-                let mut cost = 4 * u64::try_from(c2.abs_diff(centers[k - 1])).unwrap_or(inf / 8);
+                let c2 = rows[j].top_y + bottom;
+                let mut cost = 4 * u64::try_from(c2.abs_diff(center)).unwrap_or(inf / 8);
                 // A merged label lies within its rows.
-                if centers[k - 1] < 2 * rows[j].top_y || centers[k - 1] > 2 * rows[i - 1].bottom_y {
+                if center < 2 * rows[j].top_y || center > 2 * bottom {
                     cost = cost.saturating_add(6);
                 }
-                for r in &rows[j..i] {
-                    cost = cost.saturating_add(misfit(r, k - 1));
-                }
-                let c = dp[k - 1][j].saturating_add(cost);
-                if c < dp[k][i] {
-                    dp[k][i] = c;
+                cost = cost.saturating_add(misfit_before[i] - misfit_before[j]);
+                let c = prev[j].saturating_add(cost);
+                if c < cur[i] {
+                    cur[i] = c;
                     back[k][i] = j;
                 }
             }
