@@ -34,7 +34,9 @@
 //! of its lines becomes one row of its fragments, for the grammar to read or
 //! report cell by cell; a table page longer than [`MAX_PAGE_LINES`] lines is
 //! read in parts of that length, as if page breaks cut it; a row spans at
-//! most [`MAX_ROW_LINES`] lines. Time is then linear in the input's length.
+//! most [`MAX_ROW_LINES`] lines; the level-label search of a page weighs at
+//! most [`MAX_PARTITION_CUTS`] cuts (past it, each row takes the nearest
+//! label). Time is then linear in the input's length.
 
 use crate::model::{Level1, Level2};
 use crate::text::{self, label_key, push_wrapped, Line};
