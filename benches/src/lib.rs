@@ -480,6 +480,16 @@ pub mod hostile {
         s
     }
 
+    /// `n` copies of 429 fuzzed bytes that read as the flow layout, whose
+    /// project rows have thousands of ways to read their lines (weighing
+    /// them all cost 40 ms a copy before the bound).
+    #[must_use]
+    pub fn flow_project_rows(n: usize) -> String {
+        let bytes = include_bytes!("../../crates/jixiao/fixtures/hostile/flow-project-rows.bin");
+        let one = String::from_utf8_lossy(bytes);
+        format!("{one}\n").repeat(n)
+    }
+
     /// `size` bytes of valid form text with one invalid byte at `at`.
     #[must_use]
     pub fn invalid_utf8(size: usize, at: usize) -> Vec<u8> {

@@ -11,7 +11,10 @@ fuzz_target!(|text: &str| {
     let doc = jixiao::parse(text);
     let json = doc.to_json();
     // The direct JSON writer writes what serde_json writes for the model.
-    assert_eq!(json, serde_json::to_string_pretty(&doc).expect("serialises"));
+    assert_eq!(
+        json,
+        serde_json::to_string_pretty(&doc).expect("serialises")
+    );
     let back = jixiao::Document::from_json(&json).expect("our own JSON reads back");
     assert_eq!(back, doc, "JSON round trip");
     let _ = jixiao::render(&doc);

@@ -478,8 +478,9 @@ fn a_spaced_form_past_the_geometry_bound_is_read_line_by_line() {
     // none is dropped unreported.
     let mut covered = vec![false; 6_003];
     let mut mark = |from: usize, to: usize| {
-        for line in from..=to.min(6_002) {
-            covered[line] = true;
+        let to = to.min(6_002);
+        if from <= to {
+            covered[from..=to].fill(true);
         }
     };
     for ind in &doc.forms[0].indicators {
@@ -601,4 +602,33 @@ fn filler_between_spaced_rows_keeps_the_rows() {
         .filter(|d| d.span.is_some() && d.code == Code::IncompleteIndicator)
         .count();
     assert!(named + reported >= 240, "{named} + {reported}");
+}
+
+/// Found by the `render_roundtrip` fuzz target: 429 bytes read as the flow
+/// layout (pdfplumber's `extract_text()`) whose project rows each have
+/// thousands of ways to read their lines (7,425), every one weighed with
+/// text built for it: 40 ms for the 429 bytes in a release build, about
+/// 9 KB/s. The reader now weighs at most 2,000 readings of a row (the
+/// fixtures' largest has 270), skips building text for a reading already
+/// worse than the best, and reports a row past the bound as unread. No time
+/// is asserted: `jixiao-measure hostile` watches the speed.
+#[test]
+fn flow_project_rows_with_many_readings() {
+    let bytes = include_bytes!("../fixtures/hostile/flow-project-rows.bin");
+    let one = format!("{}\n", std::str::from_utf8(bytes).expect("valid UTF-8"));
+    let text = one.repeat(8);
+    let doc = parse(&text);
+    assert_eq!(doc.layout, jixiao::Layout::Flow);
+    // Each copy reads as the first does: the same projects, the same findings.
+    let single = parse(&one);
+    assert_eq!(single.forms.len(), 3);
+    assert_eq!(doc.forms.len(), 8 * single.forms.len());
+    assert_eq!(doc.diagnostics.len(), 8 * single.diagnostics.len());
+    for (k, form) in doc.forms.iter().enumerate() {
+        assert_eq!(form.project, single.forms[k % 3].project, "form {k}");
+    }
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::UnreadInLayout && d.span.is_some()));
 }
