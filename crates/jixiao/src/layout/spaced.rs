@@ -1101,8 +1101,8 @@ fn rows_l2_parent(row: &TRow) -> Option<Level1> {
 }
 
 /// The most cuts the level-label search of one page may weigh: about 20
-/// times what the fixtures' largest page needs (1,026), and well under a
-/// millisecond. Past it, each row takes the nearest label.
+/// times what the fixtures' largest page needs (1,026). Past it, each row
+/// takes the nearest label.
 const MAX_PARTITION_CUTS: usize = 20_000;
 
 fn partition(
@@ -1117,7 +1117,7 @@ fn partition(
         return vec![None; n];
     }
     // Every label takes at least one row, so the search below looks at
-    // m * (n - m + 1) * (n - m + 2) / 2 cuts (a real page: a few thousand).
+    // m * (n - m + 1) * (n - m + 2) / 2 cuts (the fixtures' pages: at most 1,026).
     let cuts = m.saturating_mul(
         (n + 1)
             .saturating_sub(m)
