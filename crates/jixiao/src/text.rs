@@ -155,17 +155,23 @@ fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
 
 /// Whether `bytes` may hold whitespace or a full-width form: an ASCII
 /// control or space byte, or a byte that can start a non-ASCII space or a
-/// full-width form (most cells hold neither). Eight bytes at a time.
+/// full-width form (most cells hold neither), or one of a few other bytes
+/// ([`word_special`]): `false` is exact, `true` only calls for a closer look.
+/// Eight bytes at a time.
 fn maybe_special(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    if n < 8 {
+        return bytes
+            .iter()
+            .any(|&b| b < 0x21 || b & 0xdc == 0xc0 || b == 0xef);
+    }
     let mut chunks = bytes.chunks_exact(8);
     if chunks.by_ref().any(|chunk| word_special(word(chunk))) {
         return true;
     }
-    // The last few bytes, padded with a byte that is never special.
-    let rest = chunks.remainder();
-    let mut tail = [b'A'; 8];
-    tail[..rest.len()].copy_from_slice(rest);
-    word_special(u64::from_le_bytes(tail))
+    // The last few bytes: the last eight, which overlap bytes already seen
+    // (harmless for a test of whether any byte is special).
+    !chunks.remainder().is_empty() && word_special(word(&bytes[n - 8..]))
 }
 
 /// `s` without trailing ASCII colons (a byte loop: `:` is one byte).
@@ -177,15 +183,14 @@ fn trim_colons(s: &str) -> &str {
     &s[..end]
 }
 
-/// Whether a word of eight bytes holds a byte that [`maybe_special`] looks for.
+/// Whether a word of eight bytes holds a byte that [`maybe_special`] looks
+/// for, or a few more: a byte below 0x21, a byte in C0–C3 or E0–E3 (masked
+/// with DC it is C0: this takes in the leads C2, E1, E2 and E3, and C0, C1,
+/// C3 and E0, which cost only a closer look), or EF.
 fn word_special(x: u64) -> bool {
-    // Bytes below 0x21 (exact for any bound up to 0x80), then each lead.
+    // Bytes below 0x21 (exact for any bound up to 0x80), then the leads.
     let low = x.wrapping_sub(splat(0x21)) & !x & HIGH;
-    let leads = zero_bytes(x ^ splat(0xc2))
-        | zero_bytes(x ^ splat(0xe1))
-        | zero_bytes(x ^ splat(0xe2))
-        | zero_bytes(x ^ splat(0xe3))
-        | zero_bytes(x ^ splat(0xef));
+    let leads = zero_bytes((x & splat(0xdc)) ^ splat(0xc0)) | zero_bytes(x ^ splat(0xef));
     low | leads != 0
 }
 
@@ -224,11 +229,16 @@ fn trim_range(s: &str) -> (usize, usize) {
             }
             end -= 1;
         } else {
-            let ch = s[start..end].chars().next_back().unwrap_or('\0');
-            if !is_space(ch) {
+            // The last character's lead byte: a character that does not
+            // start with a special lead is no space (most cells end in CJK).
+            let mut lead = end - 1;
+            while lead > start && b[lead] & 0xc0 == 0x80 {
+                lead -= 1;
+            }
+            if !is_special_lead(b[lead]) || !is_space(char_at(s, lead)) {
                 break;
             }
-            end -= ch.len_utf8();
+            end = lead;
         }
     }
     (start, end)
@@ -439,6 +449,20 @@ fn is_normal(s: &str) -> bool {
     let mut prev_space = true; // a leading space is not normal
     let mut i = 0;
     while i < b.len() {
+        // Skip eight bytes that hold no whitespace and nothing that may
+        // start a special character (long texts with sparse full-width
+        // punctuation), then the continuation bytes of a character cut by
+        // the word's end.
+        if let Some(chunk) = b.get(i..i + 8) {
+            if !word_special(word(chunk)) {
+                i += 8;
+                while b.get(i).is_some_and(|&c| c & 0xc0 == 0x80) {
+                    i += 1;
+                }
+                prev_space = false;
+                continue;
+            }
+        }
         let c = b[i];
         if c == b' ' {
             if prev_space {
@@ -795,6 +819,11 @@ mod tests {
                 prop_assert_eq!(key(&s).into_owned(), key_by_chars(&s));
                 prop_assert_eq!(trim(&s), s.trim_matches(is_space));
                 prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
+                prop_assert_eq!(is_normal(&s), normalize_by_chars(&s) == s);
+                // The fast test may say yes to more, never no to a special byte.
+                if s.bytes().any(|b| b < 0x21 || is_special_lead(b)) {
+                    prop_assert!(maybe_special(s.as_bytes()));
+                }
                 prop_assert_eq!(find_colon(&s), s.find([':', '：']));
                 prop_assert_eq!(rfind_colon(&s), s.rfind([':', '：']));
                 // What a cell says of its key without building it.

@@ -296,7 +296,8 @@ fn parse_lines(input: &str, mut census: Option<&mut Census>) -> Option<Document>
             continue;
         }
         any_text = true;
-        if segmenter.starts_form_cells(&cells) {
+        let (starts, kind) = segmenter.classify(&cells);
+        if starts {
             match current.take() {
                 Some(form) => finish_form(&mut doc, form),
                 None => read_preamble(&mut doc, &preamble, true),
@@ -304,7 +305,7 @@ fn parse_lines(input: &str, mut census: Option<&mut Census>) -> Option<Document>
             current = Some(FormParser::new(line, doc.forms.len()));
         }
         match current.as_mut() {
-            Some(form) => form.feed(line, &cells),
+            Some(form) => form.feed_kind(line, &cells, kind),
             None => preamble.push(line),
         }
     }
@@ -429,19 +430,25 @@ pub(crate) fn reads_as_goal_text_in_header(text: &str) -> bool {
     crate::vocab::goal_label(&key).is_none() && !crate::vocab::is_structural_label(&key)
 }
 
+/// What the form segmenter sees in a line, with what it read on the way
+/// (the title's year, the year line's year), so that the form grammar does
+/// not read them again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Quick {
-    Header,
-    Year,
+pub(crate) enum Quick {
+    /// A form's title row ([`header::form_header`]).
+    Header(header::FormHeader),
+    /// A `(2026 年度)` row ([`header::year_line`]).
+    Year(i32),
+    /// A 项目名称 row.
     Name,
     Other,
 }
 
 fn quick_kind(cells: &[Cell<'_>]) -> Quick {
-    if header::form_header(cells).is_some() {
-        Quick::Header
-    } else if header::year_line(cells).is_some() {
-        Quick::Year
+    if let Some(h) = header::form_header(cells) {
+        Quick::Header(h)
+    } else if let Some(y) = header::year_line(cells) {
+        Quick::Year(y)
     } else if cells.first().is_some_and(|c| {
         // Every 项目名称 label starts with 项, and so does a `项目名称：…`
         // cell (cells are trimmed): other lines need no key.
@@ -482,10 +489,16 @@ impl Segmenter {
 
     /// [`Segmenter::starts_form`] on the cells of a non-blank line.
     pub(crate) fn starts_form_cells(&mut self, cells: &[Cell<'_>]) -> bool {
+        self.classify(cells).0
+    }
+
+    /// [`Segmenter::starts_form_cells`], and the line's [`Quick`] kind (for
+    /// [`FormParser::feed_kind`]).
+    pub(crate) fn classify(&mut self, cells: &[Cell<'_>]) -> (bool, Quick) {
         let kind = quick_kind(cells);
         let start_new = match kind {
-            Quick::Header => true,
-            Quick::Year => !self.open || self.body,
+            Quick::Header(_) => true,
+            Quick::Year(_) => !self.open || self.body,
             Quick::Name => !self.open || self.has_name,
             Quick::Other => false,
         };
@@ -496,7 +509,7 @@ impl Segmenter {
         }
         if self.open {
             match kind {
-                Quick::Header | Quick::Year => {}
+                Quick::Header(_) | Quick::Year(_) => {}
                 Quick::Name => {
                     self.has_name = true;
                     self.body = true;
@@ -504,7 +517,7 @@ impl Segmenter {
                 Quick::Other => self.body = true,
             }
         }
-        start_new
+        (start_new, kind)
     }
 }
 
@@ -570,6 +583,12 @@ impl<'a> FormParser<'a> {
 
     /// Read one non-blank line of the form, given its cells.
     pub(crate) fn feed(&mut self, line: Line<'a>, cells: &[Cell<'a>]) {
+        self.feed_kind(line, cells, quick_kind(cells));
+    }
+
+    /// [`FormParser::feed`] given the line's [`Quick`] kind, which the
+    /// segmenter has read already.
+    pub(crate) fn feed_kind(&mut self, line: Line<'a>, cells: &[Cell<'a>], kind: Quick) {
         let ctx = &mut self.ctx;
         ctx.line = line;
         let line = &line;
@@ -580,7 +599,7 @@ impl<'a> FormParser<'a> {
         self.first_line.get_or_insert(*line);
         self.last_line = Some(*line);
 
-        if let Some(h) = header::form_header(cells) {
+        if let Quick::Header(h) = kind {
             if self.section == Section::Header && !self.seen_project && self.year.is_none() {
                 self.year = h.year;
             } else {
@@ -593,7 +612,7 @@ impl<'a> FormParser<'a> {
             return;
         }
         if self.section == Section::Header {
-            if let Some(y) = header::year_line(cells) {
+            if let Quick::Year(y) = kind {
                 if self.year.is_some() {
                     ctx.diag_line(
                         Code::DuplicateField,
