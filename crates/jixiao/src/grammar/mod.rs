@@ -282,6 +282,9 @@ fn parse_lines(input: &str, mut census: Option<&mut Census>) -> Option<Document>
     // form follows (the title is taken only then).
     let mut preamble: Vec<Line<'_>> = Vec::new();
     let mut current: Option<FormParser<'_>> = None;
+    // One buffer gathers each form's indicators in turn; each form keeps an
+    // exact-size copy (no growth by doubling per form, no spare capacity).
+    let mut indicators: Vec<Indicator> = Vec::new();
     let mut any_text = false;
     for line in text::line_iter(input) {
         // A line is blank exactly when it has no non-empty cell.
@@ -298,11 +301,19 @@ fn parse_lines(input: &str, mut census: Option<&mut Census>) -> Option<Document>
         any_text = true;
         let (starts, kind) = segmenter.classify(&cells);
         if starts {
-            match current.take() {
-                Some(form) => finish_form(&mut doc, form),
-                None => read_preamble(&mut doc, &preamble, true),
+            if let Some(form) = current.take() {
+                finish_form(&mut doc, form, &mut indicators);
+            } else {
+                read_preamble(&mut doc, &preamble, true);
+                // Forms in the fixtures and the benchmark corpus take 1.3–1.5
+                // KB of text each: room for one per KB left saves the forms
+                // vector's regrowth (and its copies); spare room is given
+                // back at the end.
+                doc.forms
+                    .reserve(input.len().saturating_sub(line.start) / 1024 + 1);
             }
-            current = Some(FormParser::new(line, doc.forms.len()));
+            let buffer = std::mem::take(&mut indicators);
+            current = Some(FormParser::with_buffer(line, doc.forms.len(), buffer));
         }
         match current.as_mut() {
             Some(form) => form.feed_kind(line, &cells, kind),
@@ -310,9 +321,10 @@ fn parse_lines(input: &str, mut census: Option<&mut Census>) -> Option<Document>
         }
     }
     match current {
-        Some(form) => finish_form(&mut doc, form),
+        Some(form) => finish_form(&mut doc, form, &mut indicators),
         None => read_preamble(&mut doc, &preamble, false),
     }
+    doc.forms.shrink_to_fit();
 
     if !any_text {
         doc.diagnostics.push(Diagnostic::new(
@@ -335,8 +347,9 @@ fn parse_lines(input: &str, mut census: Option<&mut Census>) -> Option<Document>
     Some(doc)
 }
 
-fn finish_form(doc: &mut Document, form: FormParser<'_>) {
-    let (form, mut diags) = form.finish();
+fn finish_form(doc: &mut Document, form: FormParser<'_>, indicators: &mut Vec<Indicator>) {
+    let (form, mut diags, buffer) = form.finish_with_buffer();
+    *indicators = buffer;
     doc.forms.push(form);
     doc.diagnostics.append(&mut diags);
 }
@@ -550,6 +563,13 @@ pub(crate) struct FormParser<'a> {
 impl<'a> FormParser<'a> {
     /// A form with index `index` that starts at `start_line`.
     pub(crate) fn new(start_line: Line<'a>, index: usize) -> Self {
+        Self::with_buffer(start_line, index, Vec::new())
+    }
+
+    /// [`FormParser::new`] gathering indicators in `buffer` (empty; its
+    /// capacity is reused): see [`FormParser::finish_with_buffer`].
+    pub(crate) fn with_buffer(start_line: Line<'a>, index: usize, buffer: Vec<Indicator>) -> Self {
+        debug_assert!(buffer.is_empty());
         FormParser {
             ctx: FormCtx::new(start_line, Some(index)),
             index,
@@ -558,7 +578,7 @@ impl<'a> FormParser<'a> {
             project: Project::default(),
             funding: Funding::default(),
             goals: Goals::default(),
-            indicators: Vec::new(),
+            indicators: buffer,
             section: Section::Header,
             seen_project: false,
             seen_funding: false,
@@ -700,6 +720,13 @@ impl<'a> FormParser<'a> {
 
     /// The form and its diagnostics.
     pub(crate) fn finish(self) -> (Form, Vec<Diagnostic>) {
+        let (form, diags, _) = self.finish_with_buffer();
+        (form, diags)
+    }
+
+    /// [`FormParser::finish`], and the indicator buffer emptied for the next
+    /// form: the form holds an exact-size copy of its indicators.
+    pub(crate) fn finish_with_buffer(self) -> (Form, Vec<Diagnostic>, Vec<Indicator>) {
         let FormParser {
             mut ctx,
             index,
@@ -717,13 +744,15 @@ impl<'a> FormParser<'a> {
             last_line,
             ..
         } = self;
-        let mut indicators = indicators;
+        let mut buffer = indicators;
         // The model is most of a parse's memory: no spare capacity in it.
-        indicators.shrink_to_fit();
+        // The indicators move to a vector of their exact size, and the
+        // buffer keeps its capacity for the next form.
+        let mut indicators = Vec::with_capacity(buffer.len());
+        indicators.append(&mut buffer);
         ctx.flush_stray();
         let first = first_line.unwrap_or(start_line);
         let last = last_line.unwrap_or(first);
-        let whole = SourceSpan::lines(&first, &last);
 
         let missing: Vec<&str> = [
             (seen_project, "project rows (项目名称 …)"),
@@ -744,7 +773,8 @@ impl<'a> FormParser<'a> {
                     last.no,
                     missing.join(", no ")
                 ),
-                Some(whole),
+                // Columns are counted only for a form that is reported.
+                Some(SourceSpan::lines(&first, &last)),
                 Some(index),
             ));
         }
@@ -781,6 +811,6 @@ impl<'a> FormParser<'a> {
             indicators,
             span: Span::of_lines(&first, &last),
         };
-        (form, ctx.diags)
+        (form, ctx.diags, buffer)
     }
 }
