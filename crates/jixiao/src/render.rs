@@ -16,8 +16,9 @@
 //! reads back: a goal text goes in the goals header row after its label, or
 //! (when it is itself a goal label) is written as wrapped fragments; an
 //! indicator row gets its block label and levels written out, or a row that
-//! sets a level-1 named only on a row without an indicator. Each case found
-//! by fuzzing has a regression test in `tests/render.rs`.
+//! sets a level-1 named only on a row without an indicator; a project value
+//! that reads as a project label goes in its label's cell (`项目名称：…`).
+//! Each case found by fuzzing has a regression test in `tests/render.rs`.
 
 use std::fmt::Write as _;
 
@@ -32,6 +33,19 @@ fn amount(d: Option<Decimal>) -> String {
 
 fn opt(s: Option<&Text>) -> &str {
     s.map_or("", Text::as_str)
+}
+
+/// A project label and its value: two cells, `label<TAB>value`, as the
+/// sample writes them; or one cell, `label：value`, when the value's own
+/// cell would be read as a project label (a value such as `项目性质` or
+/// `项目名:指标`, which garbled text gives through an inline value).
+fn labelled(label: &str, value: Option<&Text>) -> String {
+    let value = opt(value);
+    if crate::grammar::project::reads_as_label(value) {
+        format!("{label}：{value}")
+    } else {
+        format!("{label}\t{value}")
+    }
 }
 
 /// Render one form.
@@ -127,16 +141,16 @@ fn write_form(out: &mut String, form: &Form) {
     }
     let _ = writeln!(
         out,
-        "项目名称\t{}\t项目性质\t{}\t项目类别\t{}",
-        opt(p.name.as_ref()),
-        opt(p.nature.as_ref()),
-        opt(p.category.as_ref())
+        "{}\t{}\t{}",
+        labelled("项目名称", p.name.as_ref()),
+        labelled("项目性质", p.nature.as_ref()),
+        labelled("项目类别", p.category.as_ref())
     );
     let _ = writeln!(
         out,
-        "主管部门\t{}\t实施单位\t{}\t\t",
-        opt(p.department.as_ref()),
-        opt(p.implementer.as_ref())
+        "{}\t{}\t\t",
+        labelled("主管部门", p.department.as_ref()),
+        labelled("实施单位", p.implementer.as_ref())
     );
     let date = |d: Option<crate::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let _ = writeln!(

@@ -386,3 +386,26 @@ fn two_unknown_labels_before_a_name_are_level1_and_level2() {
     let again = jixiao::parse(&jixiao::render(&doc));
     assert_eq!(forms(&again), forms(&doc));
 }
+
+/// Found by the `render_roundtrip` fuzz target: `项目名:项目名:指标` is the
+/// label 项目名 with the inline value `项目名:指标`. Written as the value cell
+/// after `项目名称`, that value was read back as a label with the value `指标`.
+/// The renderer now writes such a value inline after its label.
+#[test]
+fn project_values_that_read_as_labels_round_trip() {
+    let doc = jixiao::parse(
+        "财政项目支出绩效目标申报表\n项目名:项目名:指标\t项目性质:项目类别\t主管部门：实施单位：某局\n",
+    );
+    let p = &doc.forms[0].project;
+    assert_eq!(p.name.as_deref(), Some("项目名:指标"));
+    assert_eq!(p.nature.as_deref(), Some("项目类别"));
+    assert_eq!(p.department.as_deref(), Some("实施单位：某局"));
+    let text = jixiao::render(&doc);
+    assert!(text.contains("项目名称：项目名:指标\t"), "{text}");
+    assert!(text.contains("项目性质：项目类别\t"), "{text}");
+    let again = jixiao::parse(&text);
+    assert_eq!(forms(&again), forms(&doc));
+    // Values that do not read as labels keep the sample's two cells.
+    let sample = jixiao::render(&jixiao::parse(jixiao::SAMPLE));
+    assert!(!sample.contains("项目名称："));
+}

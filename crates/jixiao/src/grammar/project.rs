@@ -37,6 +37,14 @@ fn label_of<'c>(cell: &Cell<'c>) -> Option<(ProjectField, Option<&'c str>)> {
     project_field(&key(head)).map(|f| (f, Some(tail)))
 }
 
+/// Whether a cell of this text in a project row is read as a project label
+/// (`项目名称`, or `项目名称：value` with its value inline) rather than as the
+/// value of the label before it. Used by the renderer, which then writes
+/// such a value inline after its own label.
+pub(crate) fn reads_as_label(text: &str) -> bool {
+    label_of(&Cell::new(text, 0, 0)).is_some()
+}
+
 /// Read one project row into `project`.
 pub(crate) fn read_row(ctx: &mut FormCtx<'_>, cells: &[Cell<'_>], project: &mut Project) {
     let mut current: Option<ProjectField> = None;
