@@ -490,6 +490,18 @@ pub mod hostile {
         format!("{one}\n").repeat(n)
     }
 
+    /// `n` copies of 3,182 fuzzed bytes that read as the flow layout with 13
+    /// forms whose project rows each reach the bound of 2,000 readings: the
+    /// slowest text per byte known to the flow reader (about 60 KB/s, linear;
+    /// found by `render_roundtrip` and not yet fixed).
+    #[must_use]
+    pub fn flow_dense_project_rows(n: usize) -> String {
+        let bytes =
+            include_bytes!("../../crates/jixiao/fixtures/hostile/flow-dense-project-rows.bin");
+        let one = String::from_utf8_lossy(bytes);
+        format!("{one}\n").repeat(n)
+    }
+
     /// `size` bytes of valid form text with one invalid byte at `at`.
     #[must_use]
     pub fn invalid_utf8(size: usize, at: usize) -> Vec<u8> {

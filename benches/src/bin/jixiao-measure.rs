@@ -208,7 +208,7 @@ fn hostile(args: &[String]) {
     use jixiao_bench::hostile as h;
     type Make = fn(usize) -> String;
     let scale: f64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(1.0);
-    let cases: [(&str, Make, usize); 14] = [
+    let cases: [(&str, Make, usize); 15] = [
         ("single line (bytes)", h::single_line, 50 * MB),
         ("form headers (count)", h::form_headers, 1_000_000),
         ("blank lines (count)", h::blank_lines, 1_000_000),
@@ -258,6 +258,11 @@ fn hostile(args: &[String]) {
             "flow, fuzzed project rows (copies)",
             h::flow_project_rows,
             4_000,
+        ),
+        (
+            "flow, dense fuzzed project rows (copies)",
+            h::flow_dense_project_rows,
+            40,
         ),
         (
             "sample repeated (copies)",
