@@ -161,9 +161,7 @@ fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
 fn maybe_special(bytes: &[u8]) -> bool {
     let n = bytes.len();
     if n < 8 {
-        return bytes
-            .iter()
-            .any(|&b| b < 0x21 || b & 0xdc == 0xc0 || b == 0xef);
+        return bytes.iter().any(|&b| byte_special(b));
     }
     let mut chunks = bytes.chunks_exact(8);
     if chunks.by_ref().any(|chunk| word_special(word(chunk))) {
@@ -183,10 +181,15 @@ fn trim_colons(s: &str) -> &str {
     &s[..end]
 }
 
-/// Whether a word of eight bytes holds a byte that [`maybe_special`] looks
-/// for, or a few more: a byte below 0x21, a byte in C0–C3 or E0–E3 (masked
-/// with DC it is C0: this takes in the leads C2, E1, E2 and E3, and C0, C1,
-/// C3 and E0, which cost only a closer look), or EF.
+/// The bytes [`maybe_special`] looks for, one at a time: a byte below 0x21,
+/// a byte in C0–C3 or E0–E3 (masked with DC it is C0: this takes in the
+/// leads C2, E1, E2 and E3, and C0, C1, C3 and E0, which cost only a closer
+/// look), or EF.
+fn byte_special(b: u8) -> bool {
+    b < 0x21 || b & 0xdc == 0xc0 || b == 0xef
+}
+
+/// Whether a word of eight bytes holds a [`byte_special`] byte.
 fn word_special(x: u64) -> bool {
     // Bytes below 0x21 (exact for any bound up to 0x80), then the leads.
     let low = x.wrapping_sub(splat(0x21)) & !x & HIGH;
@@ -820,10 +823,15 @@ mod tests {
                 prop_assert_eq!(trim(&s), s.trim_matches(is_space));
                 prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
                 prop_assert_eq!(is_normal(&s), normalize_by_chars(&s) == s);
-                // The fast test may say yes to more, never no to a special byte.
+                // The fast test may say yes to more, never no to a special
+                // byte, and its word test agrees with its byte test.
                 if s.bytes().any(|b| b < 0x21 || is_special_lead(b)) {
                     prop_assert!(maybe_special(s.as_bytes()));
                 }
+                prop_assert_eq!(
+                    maybe_special(s.as_bytes()),
+                    s.bytes().any(byte_special)
+                );
                 prop_assert_eq!(find_colon(&s), s.find([':', '：']));
                 prop_assert_eq!(rfind_colon(&s), s.rfind([':', '：']));
                 // What a cell says of its key without building it.
