@@ -601,6 +601,23 @@ fn split_penalty(toks: &[String], anchors: &[Option<usize>], reading: &[usize]) 
     p
 }
 
+/// One reading of one line of a project row, with what scoring needs of it
+/// worked out once: a row weighs up to [`MAX_COMBOS`] combinations of its
+/// lines' readings, and each line's part of the score depends only on its
+/// own reading (and, for the mirror rule, on its mirror line's).
+struct Weighed {
+    /// The split penalty, plus 4 for a line above the centre whose mirror
+    /// line is not in the row.
+    score: u32,
+    /// Whether the reading keeps the rules that concern its line alone.
+    ok: bool,
+    /// The value cells the reading fills, in order, repeats removed.
+    present: Vec<usize>,
+    /// Per value cell: its tokens on this line joined by spaces, and their
+    /// display width.
+    cells: Vec<Option<(String, usize)>>,
+}
+
 /// Read one row of label/value pairs over `lines` (indices into `fl`), with
 /// the centre at `center2 / 2`. Returns each value cell's text (`None`: not
 /// placed reliably) and whether some token was left over.
@@ -642,82 +659,78 @@ fn solve_row(
     if total > MAX_COMBOS || readings.iter().any(Vec::is_empty) {
         return vec![None; values];
     }
+    let even: Vec<usize> = (0..values).filter(|&v| odd[v] == Some(false)).collect();
+    // Mirrored lines hold the same cells: each line above the centre and the
+    // position of its mirror line in the row, if the row has it.
+    let mirror: Vec<Option<usize>> = lines
+        .iter()
+        .map(|&l| {
+            (2 * l < center2)
+                .then(|| lines.iter().position(|&x| x == center2 - l))
+                .flatten()
+        })
+        .collect();
+    let weighed: Vec<Vec<Weighed>> = lines
+        .iter()
+        .zip(&readings)
+        .zip(&mirror)
+        .map(|((&l, line), m)| {
+            line.iter()
+                .map(|r| {
+                    let toks = &fl[l].toks;
+                    weigh(
+                        toks,
+                        &anchors[l],
+                        r,
+                        l,
+                        center2,
+                        m.is_some(),
+                        &odd,
+                        &even,
+                        values,
+                    )
+                })
+                .collect()
+        })
+        .collect();
     let mut best: Option<(u32, Vec<Option<String>>)> = None;
     let mut tied: Vec<Vec<Option<String>>> = Vec::new();
     let mut idx = vec![0usize; lines.len()];
     loop {
-        // Score this combination.
+        // Score this combination. Every penalty only adds: a combination
+        // already worse than the best so far cannot become the best or tie
+        // with it, so its texts are not built.
+        let chosen = |k: usize| &weighed[k][idx[k]];
         let mut score = 0u32;
         let mut ok = true;
-        for (k, &l) in lines.iter().enumerate() {
-            let r = &readings[k][idx[k]];
-            score += split_penalty(&fl[l].toks, &anchors[l], r);
-            let mut present: Vec<usize> = r.clone();
-            present.dedup();
-            if 2 * l != center2 {
-                let kinds: Vec<Option<bool>> = present.iter().map(|&v| odd[v]).collect();
-                if kinds.windows(2).any(|w| w[0] != w[1]) {
-                    ok = false;
-                }
-            }
-            // The lines next to the centre are the first lines of the cells
-            // with an even number of lines, when there are such cells.
-            if (2 * l + 1 == center2 || 2 * l + 2 == center2) && (2 * l < center2) {
-                let even: Vec<usize> = (0..values).filter(|&v| odd[v] == Some(false)).collect();
-                if !even.is_empty() && present.iter().any(|v| !even.contains(v)) {
-                    ok = false;
-                }
-            }
-            // Mirrored lines hold the same cells.
-            if 2 * l < center2 {
-                let m = center2 - l;
-                if let Some(mk) = lines.iter().position(|&x| x == m) {
-                    let mut other: Vec<usize> = readings[mk][idx[mk]].clone();
-                    other.dedup();
-                    if other != present {
-                        ok = false;
-                    }
-                } else {
-                    score += 4;
-                }
-            }
+        for (k, mirror) in mirror.iter().enumerate() {
+            let w = chosen(k);
+            score += w.score;
+            ok &= w.ok && mirror.map_or(true, |mk| chosen(mk).present == w.present);
         }
-        // The text penalties below only add: a combination already worse
-        // than the best so far cannot become the best or tie with it.
-        if best.as_ref().is_some_and(|(b, _)| score > *b) {
-            ok = false;
-        }
-        let mut texts: Vec<Option<String>> = vec![None; values];
-        if ok {
-            let mut line_texts: Vec<Vec<Vec<String>>> = vec![Vec::new(); values];
+        let beaten = |score: u32| best.as_ref().is_some_and(|(b, _)| score > *b);
+        if ok && !beaten(score) {
             for v in 0..values {
-                let mut parts: Vec<String> = Vec::new();
-                for (k, &l) in lines.iter().enumerate() {
-                    let r = &readings[k][idx[k]];
-                    let mut ri = r.iter();
-                    let mut here: Vec<String> = Vec::new();
-                    for (t, a) in anchors[l].iter().enumerate() {
-                        if a.is_none() && ri.next() == Some(&v) {
-                            here.push(fl[l].toks[t].clone());
-                        }
-                    }
-                    if !here.is_empty() {
-                        parts.push(here.join(" "));
-                        line_texts[v].push(here);
-                    }
-                }
-                if parts.is_empty() {
+                score += fullness_of(
+                    (0..lines.len()).filter_map(|k| chosen(k).cells[v].as_ref().map(|c| c.1)),
+                );
+            }
+        }
+        if ok && !beaten(score) {
+            let mut texts: Vec<Option<String>> = vec![None; values];
+            for (v, text) in texts.iter_mut().enumerate() {
+                let mut parts = (0..lines.len())
+                    .filter_map(|k| chosen(k).cells[v].as_ref().map(|c| c.0.as_str()))
+                    .peekable();
+                if parts.peek().is_none() {
                     continue;
                 }
-                let joined = join_all(parts.iter().map(String::as_str));
+                let joined = join_all(parts);
                 if !shape_ok(shapes[v], &joined) {
                     score += 6;
                 }
-                score += fullness(&line_texts[v]);
-                texts[v] = Some(joined);
+                *text = Some(joined);
             }
-        }
-        if ok {
             match &best {
                 Some((b, _)) if score > *b => {}
                 Some((b, t)) if score == *b => {
@@ -747,24 +760,88 @@ fn solve_row(
     }
 }
 
+/// Work out one line's part of a row's score for one of its readings (see
+/// [`Weighed`]).
+#[allow(clippy::too_many_arguments)]
+fn weigh(
+    toks: &[String],
+    anchors: &[Option<usize>],
+    reading: &[usize],
+    line: usize,
+    center2: usize,
+    mirrored: bool,
+    odd: &[Option<bool>],
+    even: &[usize],
+    values: usize,
+) -> Weighed {
+    let mut score = split_penalty(toks, anchors, reading);
+    if 2 * line < center2 && !mirrored {
+        score += 4;
+    }
+    let mut present: Vec<usize> = reading.to_vec();
+    present.dedup();
+    let mut ok = true;
+    // Cells of odd and even line counts never share a line off the centre.
+    if 2 * line != center2 && present.windows(2).any(|w| odd[w[0]] != odd[w[1]]) {
+        ok = false;
+    }
+    // The lines next to the centre are the first lines of the cells with an
+    // even number of lines, when there are such cells.
+    if (2 * line + 1 == center2 || 2 * line + 2 == center2)
+        && (2 * line < center2)
+        && !even.is_empty()
+        && present.iter().any(|v| !even.contains(v))
+    {
+        ok = false;
+    }
+    let mut cells: Vec<Option<(String, usize)>> = vec![None; values];
+    let mut cells_of = reading.iter();
+    for (t, a) in anchors.iter().enumerate() {
+        if a.is_some() {
+            continue;
+        }
+        let Some(&cell) = cells_of.next() else {
+            break;
+        };
+        let tok = &toks[t];
+        match &mut cells[cell] {
+            Some((s, w)) => {
+                s.push(' ');
+                s.push_str(tok);
+                *w += 1 + text::display_width(tok);
+            }
+            slot @ None => *slot = Some((tok.clone(), text::display_width(tok))),
+        }
+    }
+    Weighed {
+        score,
+        ok,
+        present,
+        cells,
+    }
+}
+
 /// The penalty for a wrapped cell whose inner lines do not fill its column:
 /// every line but the last is as wide as the widest, within a character.
 pub(super) fn fullness(lines: &[Vec<String>]) -> u32 {
-    let Some((_, inner)) = lines.split_last() else {
-        return 0;
-    };
-    let w = lines.iter().map(|l| width(l)).max().unwrap_or(0);
-    inner
-        .iter()
-        .map(|l| {
-            let short = w.saturating_sub(width(l));
-            if short > 3 {
-                u32::try_from(short).unwrap_or(u32::MAX).min(40)
-            } else {
-                0
-            }
-        })
-        .sum()
+    fullness_of(lines.iter().map(|l| width(l)))
+}
+
+/// [`fullness`] of lines given by their widths.
+fn fullness_of(widths: impl Iterator<Item = usize> + Clone) -> u32 {
+    let w = widths.clone().max().unwrap_or(0);
+    let mut widths = widths.peekable();
+    let mut penalty = 0u32;
+    while let Some(width) = widths.next() {
+        if widths.peek().is_none() {
+            break; // the last line may be short
+        }
+        let short = w.saturating_sub(width);
+        if short > 3 {
+            penalty += u32::try_from(short).unwrap_or(u32::MAX).min(40);
+        }
+    }
+    penalty
 }
 
 fn finish(
