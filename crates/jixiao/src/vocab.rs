@@ -146,6 +146,18 @@ impl ProjectField {
     }
 }
 
+/// Whether a trimmed text's key can be a project label ([`project_field`]),
+/// by its first character: project labels start with 项, 主, 实, 计, 开 or
+/// 完 (a test checks each). Most value cells of the project rows start with
+/// some other label start (经常性项目, 其他人员类), and this spares them the
+/// key and the search for an inline colon.
+pub(crate) fn text_may_start_project_label(text: &str) -> bool {
+    matches!(
+        text.chars().next(),
+        Some('项' | '主' | '实' | '计' | '开' | '完')
+    )
+}
+
 vocabulary! {
     /// A label of the project rows. The form segmenter (`quick_kind` in
     /// grammar/mod.rs) looks for the Name labels only in cells that start
@@ -320,6 +332,20 @@ mod tests {
         // Neighbours of a start in the bit set are not starts.
         assert!(!may_start_label('\u{4e00}') || LABEL_STARTS.contains(&'\u{4e00}'));
         assert!(!text_may_start_label("") && !text_may_start_label("\u{4000}"));
+    }
+
+    #[test]
+    fn every_project_label_passes_the_project_start_filter() {
+        for key in PROJECT {
+            assert!(text_may_start_project_label(key), "{key}");
+        }
+        for start in ["项", "主", "实", "计", "开", "完"] {
+            assert!(text_may_start_project_label(start), "{start}");
+        }
+        for value in ["经常性项目", "其他人员类", "上海市静安区", "2026-01-01", ""]
+        {
+            assert!(!text_may_start_project_label(value), "{value}");
+        }
     }
 
     #[test]

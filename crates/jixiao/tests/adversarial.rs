@@ -356,6 +356,23 @@ proptest! {
     }
 }
 
+/// The fused pass leaves one-cell lines unsorted while they cannot outnumber
+/// the tabbed lines; here they do, once the spaced ones come after the tabbed
+/// ones, and the layout is still the one detection gives.
+#[test]
+fn fused_layout_detection_sorts_lines_that_could_decide() {
+    let tabbed = "项目名称\t党建经费\n主管部门\t某局\n实施单位\t某局\n";
+    let spaced = "项目性质    经常性项目\n".repeat(5);
+    for text in [format!("{tabbed}{spaced}"), format!("{spaced}{tabbed}")] {
+        assert_eq!(jixiao::detect_layout(&text), jixiao::Layout::Spaced);
+        assert_eq!(parse(&text).layout, jixiao::Layout::Spaced, "{text}");
+    }
+    // Two spaced lines among three tabbed ones: tab-separated either way.
+    let text = format!("{tabbed}{}", "项目性质    经常性项目\n".repeat(2));
+    assert_eq!(jixiao::detect_layout(&text), jixiao::Layout::Tab);
+    assert_eq!(parse(&text).layout, jixiao::Layout::Tab);
+}
+
 #[test]
 fn fused_layout_detection_on_every_fixture() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");

@@ -234,6 +234,10 @@ pub(crate) struct Census {
     pub spaced: usize,
     /// The remaining non-blank lines.
     pub other: usize,
+    /// One-cell lines the fused pass left unsorted between `spaced` and
+    /// `other`: it sorts a line only when the lines so far could make
+    /// `spaced` exceed `tabbed` (see [`Census::settled`]).
+    pub unsorted: usize,
 }
 
 impl Census {
@@ -246,9 +250,21 @@ impl Census {
     pub(crate) fn count_cells(&mut self, cells: &[Cell<'_>]) {
         match cells {
             [] => {}
+            // Sorting a line costs a search for a double space. While
+            // `spaced + unsorted` stays within `tabbed`, spaced lines cannot
+            // outnumber tabbed ones however the unsorted lines fall.
+            [_] if self.spaced + self.unsorted < self.tabbed => self.unsorted += 1,
             [one] => self.count_single(one.text),
             _ => self.tabbed += 1,
         }
+    }
+
+    /// Whether the census decides the layout as an exact one would: every
+    /// line is sorted, or the unsorted lines cannot make the spaced lines
+    /// outnumber the tabbed ones (there are tabbed lines, so the layout is
+    /// then tab-separated whatever they are).
+    pub(crate) fn settled(&self) -> bool {
+        self.unsorted == 0 || (self.tabbed > 0 && self.spaced + self.unsorted <= self.tabbed)
     }
 
     /// Count one trimmed, non-empty line without a tab.
@@ -261,7 +277,7 @@ impl Census {
     }
 
     fn lines(&self) -> usize {
-        self.tabbed + self.spaced + self.other
+        self.tabbed + self.spaced + self.other + self.unsorted
     }
 
     /// Whether the fused pass should stop reading the input as tab-separated.

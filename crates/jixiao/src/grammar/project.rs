@@ -25,11 +25,11 @@ pub(crate) fn is_project_row(cells: &[Cell<'_>]) -> bool {
 /// colon if there is one.
 fn label_of<'c>(cell: &Cell<'c>) -> Option<(ProjectField, Option<&'c str>)> {
     // A `label：value` cell starts with its label: a cell that cannot start
-    // a label is a value.
-    let label = cell.label();
-    if label.is_empty() {
+    // a project label is a value.
+    if !crate::vocab::text_may_start_project_label(cell.text) {
         return None;
     }
+    let label = cell.key();
     if let Some(f) = project_field(label) {
         return Some((f, None));
     }

@@ -163,12 +163,14 @@ pub fn detect_layout(input: &str) -> Layout {
     decide(&census, input)
 }
 
-/// The layout a census of the input's lines points to.
+/// The layout a census of the input's lines points to (a settled census:
+/// [`Census::settled`]).
 fn decide(census: &Census, input: &str) -> Layout {
     let Census {
         tabbed,
         spaced,
         other,
+        unsorted: _,
     } = *census;
     if tabbed == 0 && other > 0 && spaced * 5 < other {
         if flow::looks_like_flow(input) {
@@ -205,7 +207,11 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Document {
             // the census that detection needs, and keep that reading when the
             // census agrees (one pass instead of two).
             if let Some((mut doc, census)) = crate::grammar::parse_document_with_census(input) {
-                let layout = decide(&census, input);
+                let layout = if census.settled() {
+                    decide(&census, input)
+                } else {
+                    detect_layout(input)
+                };
                 if layout == Layout::Tab {
                     doc.layout = Layout::Tab;
                     return doc;
