@@ -106,14 +106,26 @@ impl Read {
 /// Report what was left unread, each on its source lines and, where the
 /// lines fall inside a parsed form, with that form's index.
 pub(crate) fn report(lines: &[Line<'_>], unread: Vec<Unread>, doc: &mut crate::Document) {
+    let lines_of = |f: &crate::Form| (f.span.start_line as usize, f.span.end_line as usize);
+    // Forms come in text order: when their first and last lines both rise,
+    // the first form that holds a line is the first that does not end
+    // before it, found by halving (a search form by form made 68,000 unread
+    // cells of 12,000 forms cost 816 M comparisons).
+    let ordered = doc
+        .forms
+        .windows(2)
+        .all(|w| lines_of(&w[0]).0 <= lines_of(&w[1]).0 && lines_of(&w[0]).1 <= lines_of(&w[1]).1);
     for u in unread {
         let (Some(a), Some(b)) = (lines.get(u.first), lines.get(u.last)) else {
             continue;
         };
-        let form = doc
-            .forms
-            .iter()
-            .position(|f| (f.span.start_line as usize..=f.span.end_line as usize).contains(&a.no));
+        let holds = |f: &crate::Form| (lines_of(f).0..=lines_of(f).1).contains(&a.no);
+        let form = if ordered {
+            let i = doc.forms.partition_point(|f| lines_of(f).1 < a.no);
+            doc.forms.get(i).is_some_and(holds).then_some(i)
+        } else {
+            doc.forms.iter().position(holds)
+        };
         doc.diagnostics.push(crate::Diagnostic {
             span: Some(crate::diagnostic::SourceSpan::lines(a, b)),
             ..crate::Diagnostic::new(crate::Code::UnreadInLayout, u.message, None, form)
