@@ -682,26 +682,18 @@ fn solve_row(
                 .flatten()
         })
         .collect();
+    let rules = RowRules {
+        center2,
+        odd: &odd,
+        even: &even,
+    };
     let weighed: Vec<Vec<Weighed>> = lines
         .iter()
         .zip(&readings)
         .zip(&mirror)
         .map(|((&l, line), m)| {
             line.iter()
-                .map(|r| {
-                    let toks = &fl[l].toks;
-                    weigh(
-                        toks,
-                        &anchors[l],
-                        r,
-                        l,
-                        center2,
-                        m.is_some(),
-                        &odd,
-                        &even,
-                        values,
-                    )
-                })
+                .map(|r| rules.weigh(&fl[l].toks, &anchors[l], r, l, m.is_some()))
                 .collect()
         })
         .collect();
@@ -772,64 +764,74 @@ fn solve_row(
     }
 }
 
-/// Work out one line's part of a row's score for one of its readings (see
-/// [`Weighed`]).
-#[allow(clippy::too_many_arguments)]
-fn weigh(
-    toks: &[String],
-    anchors: &[Option<usize>],
-    reading: &[usize],
-    line: usize,
+/// What the rules for one line of a project row need to know of the row.
+struct RowRules<'a> {
+    /// Twice the row's centre line.
     center2: usize,
-    mirrored: bool,
-    odd: &[Option<bool>],
-    even: &[usize],
-    values: usize,
-) -> Weighed {
-    let mut score = split_penalty(toks, anchors, reading);
-    if 2 * line < center2 && !mirrored {
-        score += 4;
-    }
-    let mut present: Vec<usize> = reading.to_vec();
-    present.dedup();
-    let mut ok = true;
-    // Cells of odd and even line counts never share a line off the centre.
-    if 2 * line != center2 && present.windows(2).any(|w| odd[w[0]] != odd[w[1]]) {
-        ok = false;
-    }
-    // The lines next to the centre are the first lines of the cells with an
-    // even number of lines, when there are such cells.
-    if (2 * line + 1 == center2 || 2 * line + 2 == center2)
-        && (2 * line < center2)
-        && !even.is_empty()
-        && present.iter().any(|v| !even.contains(v))
-    {
-        ok = false;
-    }
-    let mut cells: Vec<Option<(String, usize)>> = vec![None; values];
-    let mut cells_of = reading.iter();
-    for (t, a) in anchors.iter().enumerate() {
-        if a.is_some() {
-            continue;
+    /// Per value cell: whether it has an odd number of lines, if known.
+    odd: &'a [Option<bool>],
+    /// The value cells with an even number of lines.
+    even: &'a [usize],
+}
+
+impl RowRules<'_> {
+    /// Work out the part of the row's score that line `line` (tokens `toks`,
+    /// labels at `anchors`) gives for one of its readings, `mirrored` when
+    /// the row holds the line's mirror (see [`Weighed`]).
+    fn weigh(
+        &self,
+        toks: &[String],
+        anchors: &[Option<usize>],
+        reading: &[usize],
+        line: usize,
+        mirrored: bool,
+    ) -> Weighed {
+        let Self { center2, odd, even } = *self;
+        let mut score = split_penalty(toks, anchors, reading);
+        if 2 * line < center2 && !mirrored {
+            score += 4;
         }
-        let Some(&cell) = cells_of.next() else {
-            break;
-        };
-        let tok = &toks[t];
-        match &mut cells[cell] {
-            Some((s, w)) => {
-                s.push(' ');
-                s.push_str(tok);
-                *w += 1 + text::display_width(tok);
+        let mut present: Vec<usize> = reading.to_vec();
+        present.dedup();
+        let mut ok = true;
+        // Cells of odd and even line counts never share a line off the centre.
+        if 2 * line != center2 && present.windows(2).any(|w| odd[w[0]] != odd[w[1]]) {
+            ok = false;
+        }
+        // The lines next to the centre are the first lines of the cells with an
+        // even number of lines, when there are such cells.
+        if (2 * line + 1 == center2 || 2 * line + 2 == center2)
+            && (2 * line < center2)
+            && !even.is_empty()
+            && present.iter().any(|v| !even.contains(v))
+        {
+            ok = false;
+        }
+        let mut cells: Vec<Option<(String, usize)>> = vec![None; odd.len()];
+        let mut cells_of = reading.iter();
+        for (t, a) in anchors.iter().enumerate() {
+            if a.is_some() {
+                continue;
             }
-            slot @ None => *slot = Some((tok.clone(), text::display_width(tok))),
+            let Some(&cell) = cells_of.next() else {
+                break;
+            };
+            let tok = &toks[t];
+            match &mut cells[cell] {
+                Some((s, w)) => {
+                    s.push(' ');
+                    s.push_str(tok);
+                    *w += 1 + text::display_width(tok);
+                }
+                slot @ None => *slot = Some((tok.clone(), text::display_width(tok))),
+            }
         }
-    }
-    Weighed {
-        score,
-        ok,
-        present,
-        cells,
+        Weighed {
+            score,
+            ok,
+            present,
+            cells,
+        }
     }
 }
 
