@@ -649,3 +649,45 @@ fn flow_project_rows_with_many_readings() {
         .iter()
         .any(|d| d.code == Code::UnreadInLayout && d.span.is_some()));
 }
+
+/// The flow reader reports text it cannot place with the form that holds
+/// it, found by halving the forms (it searched them one by one: quadratic in
+/// hostile text with many forms and many unread cells). Each report names
+/// the form the one-by-one search names, in four copies of fuzzed flow text
+/// (52 forms).
+#[test]
+fn unread_flow_text_names_the_form_that_holds_it() {
+    let one = include_str!("../fixtures/hostile/flow-dense-project-rows.bin");
+    let doc = parse(&one.repeat(4));
+    assert_eq!(doc.layout, jixiao::Layout::Flow);
+    let unread: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnreadInLayout)
+        .collect();
+    let mut later_forms = 0;
+    for d in &unread {
+        let line = d.span.as_ref().expect("unread text has a span").start_line;
+        let holder = doc
+            .forms
+            .iter()
+            .position(|f| (f.span.start_line as usize..=f.span.end_line as usize).contains(&line));
+        assert_eq!(d.form, holder, "line {line}: {}", d.message);
+        later_forms += usize::from(holder.is_some_and(|i| i > 0));
+    }
+    // The copies read alike: four times one copy's forms and reports.
+    let single = parse(one);
+    let single_unread = single
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnreadInLayout)
+        .count();
+    assert_eq!(single.forms.len(), 13);
+    assert!(single_unread > 0);
+    assert_eq!((doc.forms.len(), unread.len()), (52, 4 * single_unread));
+    assert!(
+        later_forms > unread.len() / 2,
+        "{later_forms} of {} reports in forms after the first",
+        unread.len()
+    );
+}

@@ -1984,6 +1984,76 @@ mod tests {
         parse_with(text, &ParseOptions::with_layout(Layout::Flow))
     }
 
+    /// Unread text is reported with the form whose lines hold its first
+    /// line: by halving when the forms come in order (on a form's first,
+    /// inner and last line; between, before and after forms), one by one
+    /// when they do not.
+    #[test]
+    fn unread_text_names_the_form_that_holds_its_line() {
+        let lines: Vec<Line<'_>> = (1..=12)
+            .map(|no| Line {
+                no,
+                start: 2 * (no - 1),
+                text: "x",
+            })
+            .collect();
+        let sample = crate::parse(crate::SAMPLE).forms;
+        let form = |start_line: u32, end_line: u32| {
+            let mut f = sample[0].clone();
+            f.span.start_line = start_line;
+            f.span.end_line = end_line;
+            f
+        };
+        let at = [1, 2, 3, 4, 5, 6, 7, 9, 10];
+        let cases = [
+            (
+                vec![form(2, 4), form(5, 5), form(7, 9)],
+                [
+                    None,
+                    Some(0),
+                    Some(0),
+                    Some(0),
+                    Some(1),
+                    None,
+                    Some(2),
+                    Some(2),
+                    None,
+                ],
+            ),
+            (
+                vec![form(7, 9), form(2, 4), form(5, 5)],
+                [
+                    None,
+                    Some(1),
+                    Some(1),
+                    Some(1),
+                    Some(2),
+                    None,
+                    Some(0),
+                    Some(0),
+                    None,
+                ],
+            ),
+        ];
+        for (forms, expected) in cases {
+            let mut doc = crate::Document {
+                forms,
+                ..crate::Document::default()
+            };
+            let unread = at
+                .iter()
+                .map(|&no| Unread {
+                    first: no - 1,
+                    last: no - 1,
+                    message: format!("line {no}"),
+                })
+                .collect();
+            report(&lines, unread, &mut doc);
+            let got: Vec<Option<usize>> = doc.diagnostics.iter().map(|d| d.form).collect();
+            assert_eq!(got, expected);
+        }
+    }
+
     /// One form as pdfplumber's `extract_text()` writes it: a wrapped name, a
     /// department over three lines, a wrapped date label, an amount wrapped
     /// around its row, merged level labels, a footer inside the table.
