@@ -109,8 +109,8 @@ pub(crate) fn report(lines: &[Line<'_>], unread: Vec<Unread>, doc: &mut crate::D
     let lines_of = |f: &crate::Form| (f.span.start_line as usize, f.span.end_line as usize);
     // Forms come in text order: when their first and last lines both rise,
     // the first form that holds a line is the first that does not end
-    // before it, found by halving (a search form by form made 68,000 unread
-    // cells of 12,000 forms cost 816 M comparisons).
+    // before it, found by halving (a search form by form took 2.9 G
+    // instructions for 68,000 unread cells of 12,000 forms, by callgrind).
     let ordered = doc
         .forms
         .windows(2)
